@@ -1,0 +1,181 @@
+"""The data that flows between the stages (design §1), as frozen pydantic models.
+
+Every model here is part of the machine-readable contract (design §4): fields
+may be added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Comparator = Literal["=", "~", ">", ">=", "<", "<="]
+ClaimKind = Literal["amount", "change", "ranking", "comparison", "share", "count"]
+Status = Literal["supported", "contradicted", "unverifiable"]
+Level = Literal["error", "warning", "suggestion", "info"]
+PlaceRole = Literal["subject", "counterpart", "rival"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Frozen):
+    """Where a piece of text sits in the document: character offsets into
+    `Document.text` (end exclusive) and the 1-based line/column of `start`."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+class Quantity(Frozen):
+    """A number as the text states it, normalised to its full magnitude.
+
+    `precision` is the half-width implied by the digits written, in `unit`
+    ("218,2 milliards" -> 5e7); the judge widens it for hedged comparators."""
+
+    value: float
+    unit: str = Field(description="ISO 4217 code for money, '%', 'pp', '' for counts, else a pint unit")
+    comparator: Comparator = "="
+    precision: float = 0.0
+
+
+class Period(Frozen):
+    """A closed interval of days (both ends inclusive) and a readable label."""
+
+    start: dt.date
+    end: dt.date
+    label: str
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class Place(Frozen):
+    """A country (ISO 3166-1 alpha-3) or a World Bank aggregate code (WLD, EUU, EMU).
+
+    `role` says what the place does in a claim: the `subject` whose figure or
+    rank is stated, the `counterpart` of a bilateral flow or the market a rank
+    is taken in ("China's top supplier"), the `rival` overtaken or compared with."""
+
+    code: str
+    text: str
+    role: PlaceRole | None = None
+
+
+class Metric(Frozen):
+    """A catalogue indicator (see `verifier.catalog`) and the words that named it."""
+
+    id: str
+    text: str
+
+
+class Claim(Frozen):
+    id: str
+    kind: ClaimKind
+    text: str = Field(description="the words stating the figure (or the rank)")
+    sentence: str
+    span: Span
+    quantity: Quantity | None = None
+    rank: int | None = Field(default=None, description="1 = first/top/largest")
+    period: Period | None = None
+    places: list[Place] = Field(default_factory=list)
+    metric: Metric | None = None
+    attribution: str | None = None
+
+
+class Document(Frozen):
+    """An input text. `text` is the whole file as decoded, so that spans and
+    line/column numbers point into the file the user has; `skipped` marks
+    regions (front matter, header line) that are not article text."""
+
+    path: str
+    text: str
+    lang: str
+    published: dt.date | None = None
+    title: str | None = None
+    skipped: list[tuple[int, int]] = Field(default_factory=list)
+
+    def locate(self, start: int, end: int) -> Span:
+        line = self.text.count("\n", 0, start) + 1
+        column = start - (self.text.rfind("\n", 0, start) + 1) + 1
+        return Span(start=start, end=end, line=line, column=column)
+
+
+class Query(Frozen):
+    """What to ask one source for: one series, places by dimension (None = every
+    value of that dimension, as a ranking needs), one period."""
+
+    source: str
+    series: str
+    places: dict[str, str | None]
+    period: Period
+
+
+class Evidence(Frozen):
+    """One observed value with everything needed to trace and reproduce it."""
+
+    source: str
+    series: str
+    place: str
+    partner: str | None = None
+    period: Period
+    value: float
+    unit: str
+    url: str
+    retrieved: dt.datetime
+    vintage: str | None = None
+    publisher: str | None = None
+    license: str | None = None
+    note: str | None = None
+
+
+class Interval(Frozen):
+    """The range of observed values under which a claim holds (None = unbounded)."""
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+
+class Verdict(Frozen):
+    claim: Claim
+    document: str
+    status: Status
+    code: str
+    level: Level
+    message: str
+    interval: Interval | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Stats(Frozen):
+    claims: int
+    supported: int
+    contradicted: int
+    unverifiable: int
+    documents: int
+
+
+class RunInfo(Frozen):
+    version: str
+    started: dt.datetime
+    duration_s: float
+    sources: list[str]
+    documents: list[str]
+    published: dict[str, dt.date | None] = Field(default_factory=dict)
+    lang: dict[str, str] = Field(default_factory=dict)
+
+
+class Report(Frozen):
+    schema_version: str = SCHEMA_VERSION
+    verdicts: list[Verdict]
+    stats: Stats
+    run: RunInfo
