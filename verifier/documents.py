@@ -1,0 +1,111 @@
+"""Read an input into a Document: decode it, find its metadata, mark what is not article text.
+
+Metadata comes from, in order of precedence: the caller (`--published`,
+`--lang`), Markdown front matter (`date`, `lang`, `title`), or a first-line
+header of the form `date 2024-02` (the seed's own form). A month-only date is
+valid: it stands for that month, and relative expressions are resolved
+against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .errors import DocumentError
+from .models import Document
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+DEFAULT_LANG = "en"
+
+
+def parse_date(value: str) -> dt.date:
+    """YYYY-MM-DD or YYYY-MM (the first of that month). Raises DocumentError."""
+    text = value.strip().strip("'\"")
+    m = _DATE.match(text)
+    try:
+        if not m:
+            raise ValueError
+        return dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+    except ValueError:
+        raise DocumentError(f"invalid date {value!r}: expected YYYY-MM-DD or YYYY-MM") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM); otherwise Latin-1 text, which newsroom
+    exports still produce. Binary data (NUL bytes, or control characters no
+    text has) is refused rather than decoded into garbage."""
+    if not data.strip():
+        raise DocumentError(f"{path}: empty file")
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{path}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 0.01 * min(len(text), 8192):
+        raise DocumentError(f"{path}: binary file, not text")
+    return text
+
+
+def from_text(
+    text: str,
+    path: str = "<text>",
+    *,
+    lang: str | None = None,
+    published: dt.date | None = None,
+    title: str | None = None,
+) -> Document:
+    skipped: list[tuple[int, int]] = []
+    meta: dict[str, str] = {}
+    if m := _FRONT_MATTER.match(text):
+        for line in m[1].splitlines():
+            if km := _FRONT_KEY.match(line):
+                meta[km[1].lower()] = km[2].strip("'\"")
+        skipped.append((0, m.end()))
+    elif m := _HEADER.match(text):
+        meta["date"] = m[1]
+        skipped.append((0, m.end()))
+    if not text[skipped[0][1] if skipped else 0 :].strip():
+        raise DocumentError(f"{path}: no article text")
+
+    if published is None and meta.get("date"):
+        published = parse_date(meta["date"][:10] if len(meta["date"]) > 10 else meta["date"])
+    return Document(
+        path=path,
+        text=text,
+        lang=(lang or meta.get("lang") or DEFAULT_LANG).lower()[:2],
+        published=published,
+        title=title or meta.get("title"),
+        skipped=skipped,
+    )
+
+
+def load(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    published: dt.date | None = None,
+) -> Document:
+    """Read a file (or `-` for stdin) into a Document. Raises DocumentError."""
+    name = str(path)
+    try:
+        if name == "-":
+            import sys
+
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{name}: is a directory, not a file") from None
+    except OSError as exc:
+        raise DocumentError(f"{name}: cannot read ({exc.strerror})") from None
+    return from_text(decode(data, name), name, lang=lang, published=published)

@@ -1,0 +1,235 @@
+"""Assemble claims: split the text into sentences and clauses, then give each
+figure or rank the period, places, metric and attribution that the text
+attaches to it.
+
+Attachment reads the way a fact-checker does: the figure's own clause first
+(in "they met twice last year, while trade reached $218bn between January
+and November", the meetings are last year's and the trade figure is
+January-November's), then the rest of the sentence, and for the period the
+paragraph before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Claim, Document, Metric, Place, Quantity
+from .. import catalog
+from . import lexicon as lx
+from . import metrics, periods, places, quantities
+from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
+
+_S = r"[\s\u00a0\u202f]+"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    clauses: tuple[tuple[int, int], ...]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        return next((c for c in self.clauses if c[0] <= pos < c[1]), (self.start, self.end))
+
+
+@cache
+def _splitters(lang: str) -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    lex = lx.load(lang)
+    abbreviations = frozenset(lx.normalize(a) for a in lex.data["sentences"]["abbreviations"])
+    openers = lx.phrase_pattern(lex.data["sentences"]["clause_openers"])
+    attribution = lex.data["attribution"]
+    ranking = lex.data["ranking"]
+    return (
+        re.compile(r"[.!?…]+[\"»”)]*(?=\s+[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])|[.!?…]+[\"»”)]*\s*\Z"),
+        abbreviations,
+        re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I),
+        re.compile(
+            rf"(?:{lx.phrase_pattern(attribution['cues'])}){_S}(?:(?:{lx.phrase_pattern(attribution['determiners'])})(?:{_S}|(?<=['’])))?"
+            r"(?P<a>[^,;.()]+)",
+            re.I,
+        ),
+        re.compile(f"({lx.phrase_pattern(ranking['ordinals'])})", re.I),
+        re.compile(f"({lx.phrase_pattern(ranking['overtake'])})", re.I),
+    )
+
+
+def sentences(text: str, lang: str) -> list[Sentence]:
+    """Sentences, each with its clauses. Hand-written: the splitters on PyPI
+    are unmaintained or slow, and this one only needs the language's
+    abbreviations ("M. Poutine") to avoid false breaks."""
+    end_re, abbreviations, opener_re, *_ = _splitters(lang)
+    out: list[Sentence] = []
+    for p_index, para in enumerate(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)):
+        start = para.start()
+        for m in end_re.finditer(text, para.start(), para.end()):
+            word = re.search(r"([\w.’'-]+)\Z", text[start : m.start()])
+            if m.group().startswith(".") and word and (
+                lx.normalize(word.group(1)) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                continue
+            out.append(_sentence(text, start, m.end(), p_index, opener_re))
+            start = m.end()
+            while start < para.end() and text[start].isspace():
+                start += 1
+        if start < para.end():
+            out.append(_sentence(text, start, para.end(), p_index, opener_re))
+    return out
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int, opener_re: re.Pattern) -> Sentence:
+    cuts = [m.start() for m in opener_re.finditer(text, start, end) if m.start() > start]
+    bounds = [start, *cuts, end]
+    return Sentence(start, end, paragraph, tuple(zip(bounds, bounds[1:])))
+
+
+def _nearest(mentions, anchor: Mention, within: tuple[int, int]):
+    inside = [m for m in mentions if within[0] <= m.start and m.end <= within[1]]
+    return min(inside, key=lambda m: max(m.start - anchor.end, anchor.start - m.end, 0), default=None)
+
+
+def _compatible(metric: MetricMention, quantity: Quantity) -> bool:
+    unit = catalog.indicators()[metric.indicator].unit
+    return catalog.unit_family(unit) == catalog.unit_family(quantity.unit)
+
+
+@dataclass
+class _Found:
+    periods: list[PeriodMention]
+    quantities: list[QuantityMention]
+    places: list[PlaceMention]
+    metrics: list[MetricMention]
+    attributions: list[Mention]
+
+
+def extract(document: Document) -> list[Claim]:
+    lang = document.lang
+    text = mask(document.text, [Mention(s, e, "") for s, e in document.skipped])
+    found_periods = periods.find(text, lang, document.published)
+    found_quantities = quantities.find(mask(text, found_periods), lang)
+    *_, attribution_re, ordinal_re, overtake_re = _splitters(lang)
+    found = _Found(
+        periods=found_periods,
+        quantities=found_quantities,
+        places=places.find(mask(text, found_quantities), lang),
+        metrics=metrics.find(text, lang),
+        attributions=_attributions(text, attribution_re, found_periods),
+    )
+    claims: list[tuple[int, dict]] = []
+    previous_period: dict[int, PeriodMention] = {}
+    for sentence in sentences(text, lang):
+        scope = (sentence.start, sentence.end)
+        for q in (q for q in found.quantities if sentence.start <= q.start < sentence.end):
+            claims.append((q.start, _quantity_claim(document, sentence, q, found, previous_period)))
+        for m in ordinal_re.finditer(text, sentence.start, sentence.end):
+            if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
+                claims.append((m.start(), c))
+        own = [p for p in found.periods if scope[0] <= p.start < scope[1] and not p.publication]
+        if own:
+            previous_period[sentence.paragraph] = own[-1]
+    claims.sort(key=lambda item: item[0])
+    return [Claim(id=f"c{i}", **fields) for i, (_, fields) in enumerate(claims, 1)]
+
+
+def _attributions(text: str, pattern: re.Pattern, found_periods: list[PeriodMention]) -> list[Mention]:
+    """"selon les données des douanes chinoises" -> "données des douanes
+    chinoises"; a date inside it ("publiées le mois dernier") is not part of
+    who said it, so the attribution stops before it."""
+    out = []
+    for m in pattern.finditer(text):
+        start, end = m.start("a"), m.end("a")
+        for p in found_periods:
+            if start < p.start < end:
+                end = p.cue if p.cue is not None and p.cue > start else p.start
+        phrase = text[start:end].strip()
+        if phrase:
+            out.append(Mention(start, start + len(phrase), phrase))
+    return out
+
+
+def _context(document, sentence, anchor: Mention, found: _Found, previous_period) -> dict:
+    """Period: the anchor's clause, else its sentence, else the paragraph so
+    far. Places and attribution: the anchor's clause only, since a clause
+    about something else ("they met twice last year, while trade between
+    China and Russia...") must not lend its places to the figure."""
+    clause = sentence.clause_of(anchor.start)
+    usable_periods = [p for p in found.periods if not p.publication]
+    period = (
+        _nearest(usable_periods, anchor, clause)
+        or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
+        or previous_period.get(sentence.paragraph)
+    )
+    in_attribution = lambda m: any(a.start <= m.start < a.end for a in found.attributions)  # noqa: E731
+    seen: dict[str, PlaceMention] = {}
+    for p in found.places:
+        if clause[0] <= p.start < clause[1] and not in_attribution(p):
+            seen.setdefault(p.code, p)
+    attribution = _nearest(found.attributions, anchor, clause)
+    return {
+        "sentence": document.text[sentence.start : sentence.end],
+        "period": period.period if period else None,
+        "places": list(seen.values()),
+        "attribution": attribution.text if attribution else None,
+        "clause": clause,
+    }
+
+
+def _place(p: PlaceMention, role=None) -> Place:
+    return Place(code=p.code, text=p.text, role=role)
+
+
+def _quantity_claim(document, sentence, q: QuantityMention, found: _Found, previous_period) -> dict:
+    ctx = _context(document, sentence, q, found, previous_period)
+    candidates = [m for m in found.metrics if _compatible(m, q.quantity)]
+    metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
+    return {
+        "kind": "count" if q.count else "amount",
+        "text": q.text,
+        "sentence": ctx["sentence"],
+        "span": document.locate(q.start, q.end),
+        "quantity": q.quantity,
+        "period": ctx["period"],
+        "places": [_place(p) for p in ctx["places"]],
+        "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
+        "attribution": ctx["attribution"],
+    }
+
+
+def _ranking_claim(document, sentence, m: re.Match, found: _Found, overtake_re, text) -> dict | None:
+    """A rank word right before a ranked metric ("premier fournisseur de
+    pétrole brut", "top crude supplier"), with its subject, the market it
+    ranks in, and the rival it overtook if the text says so."""
+    lex = lx.load(document.lang)
+    rank = lex.table("ranking", "ordinals")[lx.normalize(m.group(1))]
+    metric = next(
+        (x for x in found.metrics if x.subject and 0 <= x.start - m.end() <= 25 and re.fullmatch(r"[\s\w-]*", text[m.end() : x.start])),
+        None,
+    )
+    if metric is None:
+        return None
+    anchor = Mention(m.start(), metric.end, text[m.start() : metric.end])
+    ctx = _context(document, sentence, anchor, found, {})
+    pool: list[PlaceMention] = ctx["places"]
+    rival = None
+    if o := next(overtake_re.finditer(text, *ctx["clause"]), None):
+        rival = next((p for p in pool if 0 <= p.start - o.end() <= 15), None)
+    # The market is named right after the metric ("... de la Chine", "of
+    # China") or as a possessive before the rank ("China's top supplier").
+    counterpart = next((p for p in pool if 0 <= p.start - metric.end <= 8 and p is not rival), None) or next(
+        (p for p in pool if 0 <= m.start() - p.end <= 4 and p is not rival), None
+    )
+    subject = next((p for p in pool if p is not rival and p is not counterpart), None)
+    roles = [(subject, "subject"), (counterpart, "counterpart"), (rival, "rival")]
+    return {
+        "kind": "ranking",
+        "text": anchor.text,
+        "sentence": ctx["sentence"],
+        "span": document.locate(anchor.start, anchor.end),
+        "rank": rank,
+        "period": ctx["period"],
+        "places": [_place(p, role) for p, role in roles if p is not None],
+        "metric": Metric(id=metric.indicator, text=metric.text),
+        "attribution": ctx["attribution"],
+    }

@@ -1,0 +1,119 @@
+"""Per-language grammar data, loaded once and compiled into matchers.
+
+What a library knows comes from the library: country and month names from
+CLDR (babel), ISO codes from pycountry, written numbers from text2num. The
+per-language TOML files in `lexicons/` hold only what no library provides
+(scale words, unit and currency names, hedges, period phrases, rank words,
+capitals and demonyms), so a new language is a new TOML file plus tests.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..errors import ConfigError
+
+#: Languages with a lexicon; anything else falls back to English with a warning upstream.
+SUPPORTED = ("fr", "en")
+
+# Written numbers are only candidates here; text2num computes their value.
+_WRITTEN = {
+    "fr": "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+    "vingt trente quarante cinquante soixante cent cents mille",
+    "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand",
+}
+
+
+def phrase_pattern(phrases, *, words: bool = True) -> str:
+    """A regex alternation of phrases, longest first, tolerant of the two
+    apostrophes and of any run of spaces news text puts between words."""
+    parts = []
+    for phrase in sorted({p.lower() for p in phrases if p}, key=len, reverse=True):
+        body = re.sub("['’]", "['’]", re.escape(phrase).replace(r"\ ", r"[\s\u00a0\u202f]+"))
+        if words and phrase[0].isalnum():
+            body = r"(?<![\w])" + body
+        if words and phrase[-1].isalnum():
+            body += r"(?![\w])"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def normalize_keys(table: dict) -> dict:
+    return {normalize(k): v for k, v in table.items()}
+
+
+def normalize(text: str) -> str:
+    """The key a matched phrase is looked up by."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text.lower().replace("’", "'")).strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    data: dict
+    months: dict[str, int]
+    places: dict[str, tuple[str, str]]  # normalised phrase -> (code, kind)
+
+    def table(self, *path: str) -> dict:
+        node = self.data
+        for key in path:
+            node = node.get(key, {})
+        return normalize_keys(node)
+
+    def words(self, *path: str) -> list[str]:
+        node = self.data
+        for key in path:
+            node = node.get(key, {} if key != path[-1] else [])
+        return list(node)
+
+    @property
+    def written_numbers(self) -> list[str]:
+        return _WRITTEN.get(self.lang, "").split()
+
+
+def _months(lang: str) -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=lang).items():
+                names[normalize(name).rstrip(".")] = number
+    return names
+
+
+def _places(lang: str, data: dict) -> dict[str, tuple[str, str]]:
+    import pycountry
+    from babel import Locale
+
+    places: dict[str, tuple[str, str]] = {}
+    for alpha2, name in Locale(lang).territories.items():
+        country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 else None
+        if country is not None:
+            places[normalize(name)] = (country.alpha_3, "name")
+    if lang == "en":
+        # CLDR gives one short English name; pycountry adds the official and
+        # common forms news also uses ("Russian Federation", "Republic of Korea").
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                if name := getattr(country, attr, None):
+                    places.setdefault(normalize(name), (country.alpha_3, "name"))
+    section = data.get("places", {})
+    for kind in ("aggregates", "capitals", "adjectives"):
+        for phrase, code in section.get(kind, {}).items():
+            places[normalize(phrase)] = (code, kind)
+    return places
+
+
+@cache
+def load(lang: str) -> Lexicon:
+    if lang not in SUPPORTED:
+        raise ConfigError(f"unsupported language {lang!r}: expected one of {', '.join(SUPPORTED)}")
+    raw = (resources.files(__package__) / "lexicons" / f"{lang}.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    return Lexicon(lang=lang, data=data, months=_months(lang), places=_places(lang, data))

@@ -1,0 +1,56 @@
+"""What each sub-extractor finds in a text: a span plus what it means.
+
+Offsets are into the text the finder was given (the whole document), so a
+mention maps straight to a Span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Period, Quantity
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuantityMention(Mention):
+    quantity: Quantity
+    count: bool = False  # a number of occurrences ("à deux reprises", "twice")
+
+
+@dataclass(frozen=True)
+class PeriodMention(Mention):
+    period: Period
+    # Where "released"/"publiées" stands when the period dates a publication
+    # ("data released last month") rather than what a figure measures.
+    cue: int | None = None
+
+    @property
+    def publication(self) -> bool:
+        return self.cue is not None
+
+
+@dataclass(frozen=True)
+class PlaceMention(Mention):
+    code: str
+    kind: str  # name, capital, adjective, aggregate
+
+
+@dataclass(frozen=True)
+class MetricMention(Mention):
+    indicator: str
+    subject: str | None  # the dimension the sentence's subject fills, when the phrase says
+
+
+def mask(text: str, mentions) -> str:
+    """The text with mentions blanked out, offsets unchanged, so that a later
+    finder does not read a period's "2023" as a quantity."""
+    chars = list(text)
+    for m in mentions:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)

@@ -1,0 +1,152 @@
+"""A period grammar: find the time expressions of a text and resolve each to
+an interval of days, relative to the publication date.
+
+dateparser reads points in time; news figures are about periods ("between
+January and November", "last year", "in the first quarter"), so the
+grammar here recognises the period shapes and only hands single dates
+("le 3 octobre 2023") to dateparser.
+
+Resolution rules (the reference is the publication date, or today):
+- an explicit year is taken as written;
+- a month, range of months, quarter or half without a year is the most
+  recent one that had ended before the reference ("entre janvier et
+  novembre" in February 2024 is January-November 2023);
+- "last year/month" is the calendar year/month before the reference's;
+  "this year" and "year to date" run from 1 January to the reference.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Period
+from . import lexicon as lx
+from .mentions import PeriodMention
+
+_S = r"[\s\u00a0\u202f]+"
+_YEAR = r"(?P<y>(?:1[89]|20)\d{2})(?!\d)"
+_MONTHS_EN = [calendar.month_name[i] for i in range(13)]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_period(year: int, first: int, last: int) -> Period:
+    if first == 1 and last == 12:
+        label = str(year)
+    elif first == last:
+        label = f"{_MONTHS_EN[first]} {year}"
+    else:
+        label = f"{_MONTHS_EN[first]}–{_MONTHS_EN[last]} {year}"
+    return Period(start=dt.date(year, first, 1), end=_month_end(year, last), label=label)
+
+
+def _latest_ended(first: int, last: int, ref: dt.date) -> Period:
+    """The most recent months first..last of one year that had ended before `ref`."""
+    year = ref.year if _month_end(ref.year, last) < ref else ref.year - 1
+    return months_period(year, first, last)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern
+    kind: str
+
+
+@cache
+def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
+    lex = lx.load(lang)
+    section = lex.data["periods"]
+    month = lx.phrase_pattern(lex.months)
+    year_tail = rf"(?:,?{_S}(?:(?:de|of|en|in){_S})?(?:l['’]année{_S})?{_YEAR})?"
+    rules: list[_Rule] = []
+    for template in section.get("ranges", []):
+        body = lx.phrase_pattern([template], words=False)[3:-1]  # the escaped template, unwrapped
+        body = body.replace(r"\{m1\}", f"(?P<m1>{month})").replace(r"\{m2\}", f"(?P<m2>{month})")
+        rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "range"))
+    quarters, halves = lx.normalize_keys(section.get("quarters", {})), lx.normalize_keys(section.get("halves", {}))
+    for kind, table in (("quarter", quarters), ("half", halves)):
+        rules.append(_Rule(re.compile(rf"(?P<p>{lx.phrase_pattern(table)}){year_tail}", re.I), kind))
+    relative = {lx.normalize(r["text"]): r for r in section.get("relative", [])}
+    rules.append(_Rule(re.compile(f"(?P<r>{lx.phrase_pattern(relative)})", re.I), "relative"))
+    rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?{_S}(?P<m1>{month}){year_tail}", re.I), "day"))
+    rules.append(_Rule(re.compile(rf"(?P<m1>{month}){_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_S}{_YEAR})?", re.I), "day"))
+    rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
+    rules.append(_Rule(re.compile(rf"(?:(?:en|in|au mois de|le mois de){_S})(?P<m1>{month})(?!\w)", re.I), "month"))
+    rules.append(_Rule(re.compile(rf"(?<![\d,.\w]){_YEAR}(?![.,]\d)", re.I), "year"))
+    publication = re.compile(
+        rf"(?:{lx.phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
+    )
+    tables = {"quarter": quarters, "half": halves, "relative": relative, "months": lex.months}
+    return tuple(rules), publication, tables
+
+
+def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]:
+    """Every period expression in `text`, resolved; the longest wins where two overlap."""
+    rules, publication, tables = _rules(lang)
+    ref = published or dt.date.today()
+    found: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for rule in rules:
+        for m in rule.pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            period = _resolve(rule.kind, m, tables, ref, lang)
+            if period is None:
+                continue
+            cue = publication.search(text, max(0, m.start() - 40), m.start())
+            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> Period | None:
+    groups = m.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    month = lambda key: tables["months"][lx.normalize(groups[key]).rstrip(".")]  # noqa: E731
+    if kind == "range":
+        first, last = month("m1"), month("m2")
+        if first > last:
+            return None
+        return months_period(year, first, last) if year else _latest_ended(first, last, ref)
+    if kind in ("quarter", "half"):
+        n = tables[kind][lx.normalize(groups["p"])]
+        size = 3 if kind == "quarter" else 6
+        first, last = (n - 1) * size + 1, n * size
+        period = months_period(year, first, last) if year else _latest_ended(first, last, ref)
+        label = f"Q{n} {period.start.year}" if kind == "quarter" else f"H{n} {period.start.year}"
+        return period.model_copy(update={"label": label})
+    if kind == "relative":
+        rule = tables["relative"][lx.normalize(groups["r"])]
+        if rule["unit"] == "year":
+            return months_period(ref.year + rule["offset"], 1, 12)
+        if rule["unit"] == "month":
+            index = ref.year * 12 + ref.month - 1 + rule["offset"]
+            return months_period(index // 12, index % 12 + 1, index % 12 + 1)
+        start = dt.date(ref.year, 1, 1)
+        return Period(start=start, end=ref, label=f"1 January–{ref.day} {_MONTHS_EN[ref.month]} {ref.year}")
+    if kind == "month":
+        first = month("m1")
+        return months_period(year, first, first) if year else _latest_ended(first, first, ref)
+    if kind == "day":
+        return _day(m.group(), ref, lang)
+    if kind == "year":
+        return months_period(year, 1, 12)
+    return None
+
+
+def _day(text: str, ref: dt.date, lang: str) -> Period | None:
+    import dateparser
+
+    settings = {"RELATIVE_BASE": dt.datetime.combine(ref, dt.time()), "PREFER_DATES_FROM": "past"}
+    parsed = dateparser.parse(text, languages=[lang], settings=settings)
+    if parsed is None:
+        return None
+    day = parsed.date()
+    return Period(start=day, end=day, label=f"{day.day} {_MONTHS_EN[day.month]} {day.year}")

@@ -1,0 +1,39 @@
+"""Find places: country names (CLDR, every language babel knows), capitals
+used as metonyms ("Moscou"), demonyms and adjectives ("douanes chinoises"),
+and aggregates ("zone euro" -> EMU)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon as lx
+from .mentions import PlaceMention
+
+_S = r"[\s\u00a0\u202f]+"
+
+
+@cache
+def _pattern(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    lex = lx.load(lang)
+    articles = lx.phrase_pattern(lex.data.get("places", {}).get("articles", []))
+    # An article stays with the name ("la Chine"); l' has no space after it.
+    return (
+        re.compile(f"({lx.phrase_pattern(lex.places)})", re.I),
+        re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
+    )
+
+
+def find(text: str, lang: str) -> list[PlaceMention]:
+    lex = lx.load(lang)
+    names, article = _pattern(lang)
+    found = []
+    for m in names.finditer(text):
+        code, kind = lex.places[lx.normalize(m.group(1))]
+        if kind in ("name", "capital") and not m.group(1)[0].isupper():
+            continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
+        start = m.start()
+        if a := article.search(text, max(0, start - 5), start):
+            start = a.start()
+        found.append(PlaceMention(start, m.end(), text[start : m.end()], code, kind))
+    return found

@@ -1,0 +1,115 @@
+"""Find quantities: a number, its scale word, its unit or currency, its hedge.
+
+The number itself is read by `numbers`; this module recognises what stands
+around it, from the language's lexicon: "près de 218,2 milliards de
+dollars", "$218.2bn", "107 Mt", "à deux reprises"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Quantity
+from . import lexicon as lx
+from .mentions import QuantityMention
+from .numbers import DIGITS, Number, parse_digits, precision, written_value
+
+_SPACE = r"[\s\u00a0\u202f]"
+_PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
+_YEARS = range(1800, 2101)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    decimal: str
+    scale: re.Pattern
+    unit: re.Pattern
+    linked_unit: re.Pattern
+    written: re.Pattern
+    comparator: re.Pattern
+    prefix: re.Pattern
+    scales: dict[str, float]
+    units: dict[str, tuple[str, float]]
+    count_nouns: frozenset[str]
+    comparators: dict[str, str]
+
+
+@cache
+def grammar(lang: str) -> _Grammar:
+    lex = lx.load(lang)
+    scales = lex.table("scales")
+    units: dict[str, tuple[str, float]] = {k: (v, 1.0) for k, v in lex.table("currencies").items()}
+    for key, value in lex.table("units").items():
+        units[key] = (value, 1.0) if isinstance(value, str) else (value[0], float(value[1]))
+    count_nouns = frozenset(lx.normalize(w) for w in lex.data["quantities"]["count_nouns"])
+    for noun in count_nouns:
+        units[noun] = ("", 1.0)
+    # Scale words may stick to the digits ("218.2bn"), so no word boundary before them.
+    scale_alt = lx.phrase_pattern(scales).replace(r"(?<![\w])", "")
+    unit_alt = lx.phrase_pattern(units)
+    links = lx.phrase_pattern(lex.data["quantities"]["links"], words=False)
+    written = lx.phrase_pattern(lex.written_numbers)
+    comparators = lex.table("comparators")
+    return _Grammar(
+        decimal=lex.data["numbers"]["decimal"],
+        scale=re.compile(rf"{_SPACE}?({scale_alt})\.?", re.I),
+        unit=re.compile(rf"{_SPACE}*({unit_alt})", re.I),
+        linked_unit=re.compile(rf"{_SPACE}+{links}{_SPACE}*({unit_alt})", re.I),
+        written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
+        comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
+        prefix=re.compile(r"(US\$|\$|€|£)" + _SPACE + r"?\Z", re.I),
+        scales=scales,
+        units=units,
+        count_nouns=count_nouns,
+        comparators=comparators,
+    )
+
+
+def find(text: str, lang: str) -> list[QuantityMention]:
+    """Every quantity in `text`, in order. Periods should be masked first."""
+    g = grammar(lang)
+    found = []
+    for m in DIGITS.finditer(text):
+        if (number := parse_digits(m.group(), g.decimal)) is not None:
+            if q := _assemble(text, m.start(), m.end(), number, g, written=False):
+                found.append(q)
+    for m in g.written.finditer(text):
+        value = written_value(re.sub(r"[\s\u00a0\u202f]+", " ", m.group()), lang)
+        if value is not None:
+            if q := _assemble(text, m.start(), m.end(), Number(float(value), 1.0, 0), g, written=True):
+                found.append(q)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, written: bool):
+    pos, scale, unit, factor = end, 1.0, None, 1.0
+    if m := g.scale.match(text, pos):
+        scale, pos = g.scales[lx.normalize(m.group(1))], m.end()
+    m = (g.linked_unit.match(text, pos) if scale != 1.0 else None) or g.unit.match(text, pos)
+    if m:
+        unit, factor = g.units[lx.normalize(m.group(1))]
+        pos = m.end()
+    count = m is not None and lx.normalize(m.group(1)) in g.count_nouns
+    if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
+        unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
+
+    if unit is None and scale == 1.0:
+        if written:
+            return None  # "les deux pays": a determiner, not a figure
+        if pos < len(text) and text[pos].isalpha():
+            return None  # an ordinal or a code: "1er", "21st", "G20"
+        if number.step == 1.0 and number.value in _YEARS and "," not in text[start:end] and " " not in text[start:end]:
+            return None  # a year the period grammar did not claim: not a quantity
+    comparator = "="
+    if c := g.comparator.search(text, max(0, start - 30), start):
+        comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
+    magnitude = scale * factor
+    quantity = Quantity(
+        value=number.value * magnitude,
+        unit=unit or "",
+        comparator=comparator,
+        precision=0.0 if written and scale == 1.0 else precision(number, magnitude),
+    )
+    return QuantityMention(start=start, end=pos, text=text[start:pos], quantity=quantity, count=count)
