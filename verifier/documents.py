@@ -21,7 +21,16 @@ _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
-DEFAULT_LANG = "en"
+
+def detect_language(text: str) -> str:
+    """The most likely of the supported languages (py3langid, restricted to
+    them so a short French text is never read as, say, Catalan)."""
+    import py3langid
+
+    from .extract.lexicon import SUPPORTED
+
+    py3langid.set_languages(list(SUPPORTED))
+    return py3langid.classify(text[:5000])[0]
 
 
 def parse_date(value: str) -> dt.date:
@@ -80,11 +89,23 @@ def from_text(
     return Document(
         path=path,
         text=text,
-        lang=(lang or meta.get("lang") or DEFAULT_LANG).lower()[:2],
+        lang=_language(lang or meta.get("lang"), text, skipped),
         published=published,
         title=title or meta.get("title"),
         skipped=skipped,
     )
+
+
+def _language(given: str | None, text: str, skipped: list[tuple[int, int]]) -> str:
+    from .extract.lexicon import SUPPORTED
+
+    if given:
+        lang = given.strip().lower().replace("_", "-").split("-")[0]
+        if lang not in SUPPORTED:
+            raise DocumentError(f"unsupported language {given!r}: expected one of {', '.join(SUPPORTED)}")
+        return lang
+    body = text[skipped[-1][1] :] if skipped else text
+    return detect_language(body)
 
 
 def load(

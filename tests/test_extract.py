@@ -1,0 +1,158 @@
+"""Extraction of every claim of the seed, and of the same shapes in English."""
+
+import datetime as dt
+
+import pytest
+
+from verifier.documents import from_text, load
+from verifier.extract import extract, parse
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    from conftest import SEED
+
+    return extract(load(SEED))
+
+
+def by_text(claims, text):
+    return next(c for c in claims if c.text == text)
+
+
+def test_seed_language_and_date_come_from_the_file(seed_path):
+    doc = load(seed_path)
+    assert doc.lang == "fr"
+    assert doc.published == dt.date(2024, 2, 1)
+    assert doc.text.startswith(" date 2024-02 Le président")
+    assert doc.skipped == [(0, 14)]
+
+
+def test_seed_trade_total(seed_claims):
+    c = by_text(seed_claims, "218,2 milliards de dollars")
+    assert c.kind == "amount"
+    assert c.quantity.value == 218.2e9 and c.quantity.unit == "USD"
+    assert c.quantity.comparator == "=" and c.quantity.precision == pytest.approx(5e7)
+    assert (c.period.start, c.period.end) == (dt.date(2023, 1, 1), dt.date(2023, 11, 30))
+    assert c.period.label == "January–November 2023"
+    assert [p.code for p in c.places] == ["CHN", "RUS"]
+    assert [p.text for p in c.places] == ["la Chine", "la Russie"]
+    assert c.metric.id == "trade.total" and c.metric.text == "échanges commerciaux"
+    assert c.attribution == "données des douanes chinoises"
+
+
+def test_seed_crude_ranking(seed_claims):
+    c = next(c for c in seed_claims if c.kind == "ranking")
+    assert c.rank == 1
+    assert c.text == "premier fournisseur de pétrole brut"
+    assert c.metric.id == "crude.imports"
+    assert {p.role: p.code for p in c.places} == {"subject": "RUS", "counterpart": "CHN", "rival": "SAU"}
+    assert (c.period.start, c.period.end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    # "publiées le mois dernier" dates the data's release, not the ranking
+    assert c.attribution == "données chinoises"
+
+
+def test_seed_meetings_count_is_kept(seed_claims):
+    c = by_text(seed_claims, "deux reprises")
+    assert c.kind == "count"
+    assert c.quantity.value == 2 and c.quantity.unit == ""
+    assert c.period.label == "2023"
+    assert c.metric is None
+    assert c.places == []  # the trade clause's countries are not the meetings'
+
+
+def test_seed_spans_point_into_the_file(seed_claims, seed_path):
+    text = load(seed_path).text
+    lines = text.split("\n")
+    for c in seed_claims:
+        assert text[c.span.start : c.span.end] == c.text
+        assert lines[c.span.line - 1][c.span.column - 1 :].startswith(c.text)
+
+
+def test_seed_years_and_determiners_are_not_claims(seed_claims):
+    texts = {c.text for c in seed_claims}
+    assert not texts & {"2022", "2019", "2024", "deux", "deux pays"}
+    assert len(seed_claims) == 4
+
+
+def test_english_rendering_reads_the_same():
+    doc = from_text(
+        "Russia overtook Saudi Arabia to become China's top crude supplier in 2023, according to Chinese data. "
+        "Trade between China and Russia reached $218.2bn between January and November, according to Chinese customs.",
+        lang="en",
+        published=dt.date(2024, 2, 8),
+    )
+    claims = extract(doc)
+    rank = next(c for c in claims if c.kind == "ranking")
+    assert rank.text == "top crude supplier" and rank.rank == 1
+    assert {p.role: p.code for p in rank.places} == {"subject": "RUS", "counterpart": "CHN", "rival": "SAU"}
+    trade = next(c for c in claims if c.kind == "amount")
+    assert trade.quantity.value == pytest.approx(218.2e9) and trade.quantity.unit == "USD"
+    assert trade.period.label == "January–November 2023"
+    assert trade.metric.id == "trade.total"
+    assert trade.attribution == "Chinese customs"
+
+
+@pytest.mark.parametrize(
+    "lang,text,value,unit,comparator,precision",
+    [
+        ("fr", "près de 107 millions de tonnes", 107e6, "tonne", "~", 5e5),
+        ("fr", "1 234,5 t", 1234.5, "tonne", "=", 0.05),
+        ("fr", "1,500 milliard d'euros", 1.5e9, "EUR", "=", 5e5),
+        ("en", "more than 1,500 barrels per day", 1500, "barrel / day", ">", 50),
+        ("en", "nearly 107 Mt", 107e6, "tonne", "~", 5e5),
+        ("en", "$218.2bn", 218.2e9, "USD", "=", 5e7),
+        ("en", "200 billion dollars", 200e9, "USD", "=", 10e9),
+    ],
+)
+def test_quantities(lang, text, value, unit, comparator, precision):
+    (q,) = parse("quantities", text, lang=lang)
+    assert q["value"] == pytest.approx(value)
+    assert q["unit"] == unit
+    assert q["comparator"] == comparator
+    assert q["precision"] == pytest.approx(precision)
+    assert q["text"] == text
+
+
+@pytest.mark.parametrize(
+    "lang,text,start,end",
+    [
+        ("fr", "entre janvier et novembre", "2023-01-01", "2023-11-30"),
+        ("fr", "l'année dernière", "2023-01-01", "2023-12-31"),
+        ("fr", "le mois dernier", "2024-01-01", "2024-01-31"),
+        ("fr", "en 2023", "2023-01-01", "2023-12-31"),
+        ("fr", "au premier trimestre 2023", "2023-01-01", "2023-03-31"),
+        ("fr", "le 3 octobre", "2023-10-03", "2023-10-03"),
+        ("en", "between January and November", "2023-01-01", "2023-11-30"),
+        ("en", "January-November 2022", "2022-01-01", "2022-11-30"),
+        ("en", "last year", "2023-01-01", "2023-12-31"),
+        ("en", "in the first half", "2023-01-01", "2023-06-30"),
+    ],
+)
+def test_periods_resolve_against_publication(lang, text, start, end):
+    (p,) = parse("periods", text, lang=lang, published=dt.date(2024, 2, 1))
+    assert (p["start"], p["end"]) == (start, end)
+
+
+def test_a_range_not_yet_ended_is_last_years():
+    (p,) = parse("periods", "entre janvier et novembre", lang="fr", published=dt.date(2024, 11, 15))
+    assert p["start"] == "2023-01-01"
+    (p,) = parse("periods", "entre janvier et novembre", lang="fr", published=dt.date(2024, 12, 15))
+    assert p["start"] == "2024-01-01"
+
+
+@pytest.mark.parametrize(
+    "lang,text,codes",
+    [
+        ("fr", "Moscou et Pékin commercent", ["RUS", "CHN"]),
+        ("fr", "selon les douanes chinoises, l'Arabie saoudite", ["CHN", "SAU"]),
+        ("en", "Washington and the European Union", ["USA", "EUU"]),
+        ("en", "fine china and a turkey", []),
+    ],
+)
+def test_places(lang, text, codes):
+    assert [p["code"] for p in parse("places", text, lang=lang)] == codes
+
+
+def test_a_sentence_without_figures_yields_no_claim():
+    doc = from_text("Le Kremlin a déclaré jeudi que les deux dirigeants s'étaient parlé.", lang="fr")
+    assert extract(doc) == []

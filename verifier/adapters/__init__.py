@@ -1,0 +1,23 @@
+"""Adapters read one family of sources. `ADAPTERS` maps the `adapter` name a
+source definition gives to the class that reads it; a new adapter adds itself
+here."""
+
+from __future__ import annotations
+
+from ..errors import ConfigError
+from ..sources import SourceDef
+from .snapshot import SnapshotAdapter
+
+ADAPTERS: dict[str, type] = {
+    "snapshot": SnapshotAdapter,
+}
+
+
+def build(source: SourceDef, **options: object):
+    """The adapter for `source`, built with `options` (HTTP client, cache...)."""
+    try:
+        adapter = ADAPTERS[source.adapter]
+    except KeyError:
+        known = ", ".join(sorted(ADAPTERS))
+        raise ConfigError(f"{source.path or source.id}: adapter: unknown adapter {source.adapter!r} (known: {known})") from None
+    return adapter(source, **options)

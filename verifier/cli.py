@@ -1,0 +1,156 @@
+"""The command line: parse arguments, call the library, render, set the exit code.
+
+Exit codes (design §4): 0 nothing at or above the failing level, 1 findings
+at or above it, 2 the run itself failed. A user error prints one line on
+stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import VerifierError
+
+CHECK_FORMATS = ("cli", "json", "html")
+CLAIMS_FORMATS = ("json", "cli")
+PARSE_KINDS = ("quantities", "periods", "places")
+FAIL_LEVELS = ("error", "warning", "suggestion", "never")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as for every other user error
+        self.exit(2, f"verifier: error: {message}\n")
+
+
+def _date(value: str) -> dt.date:
+    from .documents import parse_date
+
+    try:
+        return parse_date(value)
+    except VerifierError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="verifier", description="Check the quantitative claims of an article against public data.")
+    parser.add_argument("--version", action="version", version=f"verifier {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def document_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", help="language of the text (default: front matter, else detected)")
+        p.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD or YYYY-MM (default: front matter or header)")
+
+    check = commands.add_parser("check", help="extract and check the claims of one or more files")
+    check.add_argument("files", nargs="+", metavar="FILE", help="text or Markdown file, or - for stdin")
+    document_options(check)
+    check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
+    check.add_argument("--report-dir", default="reports", help="where the JSON and HTML reports are written (default: reports)")
+    check.add_argument("--no-write", action="store_true", help="print only; write no report files")
+    check.add_argument("--fail-on", choices=FAIL_LEVELS, default="error", help="lowest verdict level that makes the exit code 1 (default: error)")
+    check.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
+
+    claims = commands.add_parser("claims", help="list the claims found in a file, without checking them")
+    claims.add_argument("file", metavar="FILE")
+    document_options(claims)
+    claims.add_argument("--format", choices=CLAIMS_FORMATS, default="json")
+
+    parse = commands.add_parser("parse", help="show what one sub-extractor finds in a piece of text")
+    parse.add_argument("kind", choices=PARSE_KINDS)
+    parse.add_argument("text")
+    parse.add_argument("--lang", default="en")
+    parse.add_argument("--published", type=_date)
+    parse.add_argument("--format", choices=CLAIMS_FORMATS, default="json")
+
+    commands.add_parser("schema", help="print the JSON Schema of the report")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"check": _check, "claims": _claims, "parse": _parse, "schema": _schema}[args.command](args)
+    except VerifierError as exc:
+        print(f"verifier: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("verifier: interrupted", file=sys.stderr)
+        return 130
+
+
+def _load(files, args):
+    from .documents import load
+
+    return [load(f, lang=args.lang, published=args.published) for f in files]
+
+
+def _check(args) -> int:
+    from .codes import level_at_least
+    from .judge import Settings
+    from .render import render
+    from .verify import check
+
+    documents = _load(args.files, args)
+    settings = Settings() if args.tolerance is None else Settings(tolerance=args.tolerance)
+    report = check(documents, settings=settings)
+    by_path = {d.path: d for d in documents}
+    if not args.no_write:
+        _write_reports(report, by_path, Path(args.report_dir), documents)
+    out = render(report, args.format, by_path, color=sys.stdout.isatty())
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    failing = args.fail_on != "never" and any(level_at_least(v.level, args.fail_on) for v in report.verdicts)
+    return 1 if failing else 0
+
+
+def _write_reports(report, by_path, directory: Path, documents) -> None:
+    from .render import render
+
+    stem = Path(documents[0].path).stem if len(documents) == 1 and documents[0].path != "-" else "report"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for fmt, suffix in (("json", ".json"), ("html", ".html")):
+            (directory / f"{stem}{suffix}").write_text(render(report, fmt, by_path), encoding="utf-8")
+    except OSError as exc:
+        raise VerifierError(f"cannot write reports to {directory}: {exc.strerror or exc}") from None
+    print(f"Reports written to {directory / stem}.html and .json", file=sys.stderr)
+
+
+def _claims(args) -> int:
+    from .extract import extract
+
+    (document,) = _load([args.file], args)
+    claims = extract(document)
+    if args.format == "json":
+        print(json.dumps({"claims": [c.model_dump(mode="json") for c in claims]}, ensure_ascii=False, indent=2))
+    else:
+        from .render.claims import claims_table
+
+        print(claims_table(claims, color=sys.stdout.isatty()))
+    return 0
+
+
+def _parse(args) -> int:
+    from .extract import parse
+
+    found = parse(args.kind, args.text, lang=args.lang, published=args.published)
+    if args.format == "json":
+        print(json.dumps({args.kind: found}, ensure_ascii=False, indent=2))
+    else:
+        for item in found:
+            print("  ".join(f"{k}={v}" for k, v in item.items()))
+    return 0
+
+
+def _schema(args) -> int:
+    from .models import Report
+
+    print(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

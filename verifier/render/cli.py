@@ -1,0 +1,126 @@
+"""The terminal table: one row per verdict, then one summary line."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..models import Document, Evidence, Report, Verdict
+from ..readable import format_magnitude
+from .verdicts import STATUS_ICONS, names_claimed_place, ordered_evidence, summary_line
+
+STYLES = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
+# A ranking's evidence is a whole table; the top of it and the claimed places
+# are what a reader needs in a terminal (the HTML report shows all of it).
+MAX_EVIDENCE_LINES = 3
+
+
+def render(
+    report: Report,
+    documents: Mapping[str, Document] | None = None,
+    *,
+    color: bool,
+    width: int | None = None,
+) -> str:
+    if width is None:
+        width = shutil.get_terminal_size((120, 24)).columns
+    console = Console(
+        file=StringIO(),
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    if report.verdicts:
+        where = max(len(_where(v)) for v in report.verdicts)
+        # Below ~60 columns for the words, a table wraps every cell into a
+        # tower; one block per verdict reads better on a narrow terminal.
+        if width - where - 16 >= 60:
+            console.print(_table(report.verdicts))
+        else:
+            for v in report.verdicts:
+                console.print(_block(v))
+    stats = report.stats
+    counts = {"contradicted": stats.contradicted, "unverifiable": stats.unverifiable, "supported": stats.supported}
+    worst = next((s for s in counts if counts[s]), None)
+    console.print(Text(summary_line(counts, stats.documents), style=STYLES[worst] if worst else ""))
+    # rich pads every cell to its column's width; trailing blanks only get in the way of diff and grep.
+    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines()) + "\n"
+
+
+def _table(verdicts: list[Verdict]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("where", no_wrap=True)
+    table.add_column("status · code", no_wrap=True)
+    # fold, never ellipsis: a cut-off figure or period would be worse than a tall row.
+    table.add_column("the text says", ratio=2, overflow="fold")
+    table.add_column("the source says", ratio=2, overflow="fold")
+    table.add_column("message", ratio=3, overflow="fold")
+    for v in verdicts:
+        status = Text(f"{STATUS_ICONS[v.status]} {v.status}", style=STYLES[v.status])
+        status.append(f"\n{v.code}", style="dim" if v.status == "supported" else "")
+        # Text objects, never markup strings: article text may hold "[bold]"-like brackets.
+        table.add_row(
+            Text(_where(v)),
+            status,
+            Text(v.claim.text),
+            _evidence_cell(v),
+            Text(v.message),
+        )
+    return table
+
+
+def _block(v: Verdict) -> Group:
+    head = Text(f"{_where(v)}  ")
+    head.append(f"{STATUS_ICONS[v.status]} {v.status}", style=STYLES[v.status])
+    head.append(f"  {v.code}")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text("  text says", style="dim"), Text(v.claim.text))
+    grid.add_row(Text("  source says", style="dim"), _evidence_cell(v))
+    grid.add_row(Text("  message", style="dim"), Text(v.message))
+    return Group(head, grid, Text(""))
+
+
+def _where(v: Verdict) -> str:
+    return f"{v.document}:{v.claim.span.line}:{v.claim.span.column}"
+
+
+def _evidence_cell(verdict: Verdict) -> Text:
+    evidence = ordered_evidence(verdict)
+    if not evidence:
+        return Text("—", style="dim")
+    # A ranking's rows share the reporter and differ by partner: name only what differs.
+    same_place = len({e.place for e in evidence}) == 1
+    named = names_claimed_place(verdict, evidence)
+    shown = [e for i, e in enumerate(evidence) if i < MAX_EVIDENCE_LINES or named[i]]
+    lines = []
+    for e in shown:
+        value = format_magnitude(e.value, e.unit)
+        if len(evidence) > 1:
+            value += f" {_place_label(e, same_place)}"
+        lines.append(value)
+    if len(evidence) > len(shown):
+        lines.append(f"… {len(evidence) - len(shown)} more")
+    sources = list(dict.fromkeys(e.source for e in evidence))
+    periods = list(dict.fromkeys(e.period.label for e in evidence))
+    lines.append(f"{', '.join(sources)} · {', '.join(periods)}")
+    text = Text("\n".join(lines[:-1]) + "\n")
+    text.append(lines[-1], style="dim")
+    return text
+
+
+def _place_label(e: Evidence, same_place: bool) -> str:
+    if e.partner is None:
+        return e.place
+    return e.partner if same_place else f"{e.place}/{e.partner}"

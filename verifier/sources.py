@@ -1,0 +1,165 @@
+"""Source definitions: one TOML file per source in the sources directory.
+
+A definition says who publishes the data, under which licence, which adapter
+reads it and, for offline data, how each table is laid out and which catalogue
+indicator it serves, so that adding a data set is configuration, not code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from pathlib import Path
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+import verifier
+
+from .errors import ConfigError
+
+ENV_DIR = "VERIFIER_SOURCES_DIR"
+
+
+class _Def(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class UnitDef(_Def):
+    """How a unit as written in a table becomes a catalogue unit:
+    "billion USD" -> unit "USD", scale 1e9."""
+
+    unit: str
+    scale: float = 1.0
+
+
+class MetricDef(_Def):
+    """Which indicator a row serves, by its metric (and flow, when given)."""
+
+    metric: str
+    flow: str | None = None
+    indicator: str
+
+
+class CodeSince(_Def):
+    """A code a name stands for from `since` on (from the start if unset)."""
+
+    code: str
+    since: dt.date | None = None
+
+
+class DatasetDef(_Def):
+    """One table of offline data, possibly spread over several files read in order.
+
+    `columns` maps the roles a layout needs (value, date, code...) to the
+    table's headers. `publisher`, `url`, `license` and `vintage` may name a
+    column in braces ("{source_url}"), filled from each row; `unit` may use
+    "{code}", the row's first dimension value ("{code} / USD")."""
+
+    title: str
+    layout: str
+    files: list[str] = Field(min_length=1)
+    columns: dict[str, str]
+    indicator: str | None = None
+    unit: str | None = None
+    scale: float = 1.0
+    units: dict[str, UnitDef] = Field(default_factory=dict)
+    metrics: list[MetricDef] = Field(default_factory=list)
+    dimensions: list[str] = Field(default_factory=list)
+    dates: str = Field(description="what a date in the table stands for: day, week (the 7 days ending on it), month, year")
+    names: str | None = Field(default=None, description="how a name column becomes a code: iso3 or currency")
+    codes: dict[str, str | list[CodeSince]] = Field(
+        default_factory=dict, description="names resolved by hand, before any lookup; a list when the code changed over time"
+    )
+    publisher: str
+    license: str
+    url: str
+    vintage: str | None = None
+    retrieved: AwareDatetime
+
+    @property
+    def indicators(self) -> frozenset[str]:
+        """The catalogue indicators this table serves."""
+        return frozenset({m.indicator for m in self.metrics} | ({self.indicator} if self.indicator else set()))
+
+
+class SourceDef(_Def):
+    id: str
+    title: str
+    publisher: str
+    license: str
+    adapter: str
+    url: str | None = None
+    base_url: str | None = None
+    api_key_env: str | None = None
+    series: dict[str, str] = Field(default_factory=dict, description="catalogue indicator -> the source's series code")
+    data: Path | None = Field(default=None, description="offline data directory, relative to the definition file")
+    datasets: dict[str, DatasetDef] = Field(default_factory=dict)
+
+    # Where the definition was read from, so later errors can name the file.
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def indicators(self) -> frozenset[str]:
+        """The catalogue indicators this source serves, known without reading any data."""
+        return frozenset(self.series).union(*(ds.indicators for ds in self.datasets.values()))
+
+
+def sources_dir() -> Path:
+    """The directory holding `*.toml` source definitions: $VERIFIER_SOURCES_DIR,
+    else the copy a wheel carries inside the package, else the repository's."""
+    if env := os.environ.get(ENV_DIR):
+        path = Path(env)
+        if not path.is_dir():
+            raise ConfigError(f"{ENV_DIR}={env}: not a directory")
+        return path
+    package = Path(verifier.__file__).parent
+    for path in (package / "_sources", package.parent / "sources"):
+        if path.is_dir():
+            return path
+    raise ConfigError(f"no sources directory: set {ENV_DIR}")
+
+
+def load_source(path: Path) -> SourceDef:
+    try:
+        with path.open("rb") as f:
+            raw = tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    try:
+        source = SourceDef.model_validate(raw)
+    except ValidationError as e:
+        raise ConfigError(f"{path}: {_describe(e)}") from None
+    if source.data is not None and not source.data.is_absolute():
+        source = source.model_copy(update={"data": path.parent / source.data})
+    source._path = path
+    return source
+
+
+def load_sources(directory: Path | None = None) -> dict[str, SourceDef]:
+    """Every source definition in `directory` (default `sources_dir()`), by id."""
+    directory = directory or sources_dir()
+    found: dict[str, SourceDef] = {}
+    for path in sorted(directory.glob("*.toml")):
+        source = load_source(path)
+        if source.id in found:
+            raise ConfigError(f"{path}: id: {source.id!r} is already defined in {found[source.id].path}")
+        found[source.id] = source
+    return found
+
+
+def _describe(error: ValidationError) -> str:
+    problems = []
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        message = "unknown key" if item["type"] == "extra_forbidden" else item["msg"]
+        problems.append(f"{key}: {message}")
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return problems[0] + more
+

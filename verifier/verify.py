@@ -1,0 +1,95 @@
+"""Run the stages: documents -> claims -> queries -> evidence -> verdicts -> report.
+
+Queries of a run go out concurrently and each distinct query is made once.
+A source that fails turns the claims that needed it into `unverifiable`
+verdicts that say why; the run itself completes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import Sequence
+
+from . import __version__
+from .adapters import build
+from .errors import SourceError
+from .extract import extract
+from .judge import Settings, judge_amount, judge_ranking, verdict
+from .match import Plan, plan
+from .models import Document, Evidence, Query, Report, RunInfo, Stats, Verdict
+from .sources import SourceDef, load_sources
+
+
+def check(
+    documents: Sequence[Document],
+    *,
+    sources: dict[str, SourceDef] | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Check every claim of `documents` against `sources` (default: every
+    configured source, which out of the box is the offline snapshot)."""
+    return asyncio.run(check_async(documents, sources=sources, settings=settings))
+
+
+async def check_async(
+    documents: Sequence[Document],
+    *,
+    sources: dict[str, SourceDef] | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    sources = load_sources() if sources is None else sources
+    settings = settings or Settings()
+    plans = [(doc, plan(claim, sources.values())) for doc in documents for claim in extract(doc)]
+    # Query holds a dict (places), so identical queries are found by their JSON form.
+    distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
+    answers = await _fetch_all(distinct, sources)
+    verdicts = [_judge(doc, p, answers, settings) for doc, p in plans]
+    counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
+    return Report(
+        verdicts=verdicts,
+        stats=Stats(claims=len(verdicts), documents=len(documents), **counts),
+        run=RunInfo(
+            version=__version__,
+            started=started,
+            duration_s=round(time.perf_counter() - clock, 3),
+            sources=sorted(sources),
+            documents=[d.path for d in documents],
+            published={d.path: d.published for d in documents},
+            lang={d.path: d.lang for d in documents},
+        ),
+    )
+
+
+async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef]) -> dict[str, list[Evidence] | SourceError]:
+    adapters = {sid: build(sources[sid]) for sid in {q.source for q in queries.values()}}
+
+    async def one(query: Query) -> list[Evidence] | SourceError:
+        try:
+            return await adapters[query.source].fetch(query)
+        except SourceError as exc:
+            return exc
+
+    results = await asyncio.gather(*(one(q) for q in queries.values()))
+    return dict(zip(queries, results))
+
+
+def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict:
+    claim = p.claim
+    if p.code:
+        return verdict(claim, doc.path, p.code, p.reason or "")
+    evidence: list[Evidence] = []
+    failures = []
+    for q in p.queries:
+        answer = answers[q.model_dump_json()]
+        if isinstance(answer, SourceError):
+            failures.append(str(answer))
+        else:
+            evidence.extend(answer)
+    if failures and not evidence:
+        return verdict(claim, doc.path, "source-unavailable", "; ".join(dict.fromkeys(failures)))
+    if claim.kind == "ranking":
+        return judge_ranking(claim, doc.path, evidence, settings)
+    return judge_amount(claim, doc.path, evidence, settings)
