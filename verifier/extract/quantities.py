@@ -32,6 +32,7 @@ class _Grammar:
     scales: dict[str, float]
     units: dict[str, tuple[str, float]]
     count_nouns: frozenset[str]
+    count_words: re.Pattern
     comparators: dict[str, str]
 
 
@@ -62,6 +63,7 @@ def grammar(lang: str) -> _Grammar:
         scales=scales,
         units=units,
         count_nouns=count_nouns,
+        count_words=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
         comparators=comparators,
     )
 
@@ -79,6 +81,10 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         if value is not None:
             if q := _assemble(text, m.start(), m.end(), Number(float(value), 1.0, 0), g, written=True):
                 found.append(q)
+    counts = lx.load(lang).table("quantities", "count_words")
+    for m in g.count_words.finditer(text):
+        quantity = Quantity(value=float(counts[lx.normalize(m.group())]), unit="")
+        found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
     found.sort(key=lambda q: q.start)
     return found
 
