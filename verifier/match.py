@@ -38,7 +38,6 @@ def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
     if places is None:
         return Plan(claim, code="no-evidence", reason=f"The text does not say which place the {indicator.title.lower()} figure is for.")
     window = _window(claim)
-    # Sources named by the claim's attribution are asked first (later: routing by attribution).
     queries = tuple(Query(source=s.id, series=indicator.id, places=p, period=window) for s in serving for p in places)
     return Plan(claim, queries=queries)
 
@@ -61,7 +60,7 @@ def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, st
     codes = [p.code for p in claim.places if p.role != "rival"]
     dims = indicator.dimensions
     if claim.kind == "ranking":
-        if indicator.supplier_subject == "partner" and claim.metric and claim.metric.text:
+        if indicator.supplier_subject == "partner":
             market = roles.get("counterpart")
             return [{"reporter": market, "partner": None}] if market else None
         return [{dims[0]: None}] if dims else None

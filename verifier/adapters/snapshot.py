@@ -148,29 +148,9 @@ def _press_figures(ds: DatasetDef, rows: Rows) -> list[Observation]:
     return kept
 
 
-def _country_year(ds: DatasetDef, rows: Rows) -> list[Observation]:
-    """One row per place code and year (World Bank downloads)."""
-    col = ds.columns
-    code_col, year_col, value_col = col["code"], col["year"], col["value"]
-    provenance, unit_of = _provenance(ds), _unit(ds)
-    out = []
-    for row in rows:
-        raw = row[value_col]
-        if not raw:
-            continue
-        code = row[code_col].strip()
-        if not code:
-            raise ValueError("no place code")
-        start, end = _span(row[year_col], ds.dates)
-        value = _number(raw, ds.scale)
-        out.append(Observation(ds.indicator, code, None, start, end, value, unit_of(code), *provenance(row), None))
-    return out
-
-
-def _date_value(ds: DatasetDef, rows: Rows) -> list[Observation]:
-    """A single series with no dimension (a world price)."""
-    col = ds.columns
-    date_col, value_col = col["date"], col["value"]
+def _series(ds: DatasetDef, rows: Rows, code_of: Callable[[dict[str, str], dt.date, dt.date], str]) -> list[Observation]:
+    """One value per row and date; `code_of` says which place (or currency) a row is for."""
+    value_col, date_col = ds.columns["value"], ds.columns.get("date") or ds.columns["year"]
     provenance, unit_of = _provenance(ds), _unit(ds)
     out = []
     for row in rows:
@@ -178,27 +158,33 @@ def _date_value(ds: DatasetDef, rows: Rows) -> list[Observation]:
         if not raw:
             continue
         start, end = _span(row[date_col], ds.dates)
+        code = code_of(row, start, end)
         value = _number(raw, ds.scale)
-        out.append(Observation(ds.indicator, "", None, start, end, value, unit_of(""), *provenance(row), None))
+        out.append(Observation(ds.indicator, code, None, start, end, value, unit_of(code), *provenance(row), None))
     return out
+
+
+def _country_year(ds: DatasetDef, rows: Rows) -> list[Observation]:
+    """One row per place code and year (World Bank downloads)."""
+
+    def code_of(row: dict[str, str], start: dt.date, end: dt.date) -> str:
+        if not (code := row[ds.columns["code"]].strip()):
+            raise ValueError("no place code")
+        return code
+
+    return _series(ds, rows, code_of)
+
+
+def _date_value(ds: DatasetDef, rows: Rows) -> list[Observation]:
+    """A single series with no dimension (a world price)."""
+    return _series(ds, rows, lambda row, start, end: "")
 
 
 def _date_country_value(ds: DatasetDef, rows: Rows) -> list[Observation]:
     """One row per date and country name; the name becomes a code (an ISO 3166
     or ISO 4217 code, per `names`)."""
-    col = ds.columns
-    date_col, name_col, value_col = col["date"], col["name"], col["value"]
-    provenance, unit_of, resolve = _provenance(ds), _unit(ds), _resolver(ds)
-    out = []
-    for row in rows:
-        raw = row[value_col]
-        if not raw:
-            continue
-        start, end = _span(row[date_col], ds.dates)
-        code = resolve(row[name_col], start, end)
-        value = _number(raw, ds.scale)
-        out.append(Observation(ds.indicator, code, None, start, end, value, unit_of(code), *provenance(row), None))
-    return out
+    resolve = _resolver(ds)
+    return _series(ds, rows, lambda row, start, end: resolve(row[ds.columns["name"]], start, end))
 
 
 LAYOUTS: dict[str, Layout] = {

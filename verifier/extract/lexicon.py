@@ -65,12 +65,6 @@ class Lexicon:
             node = node.get(key, {})
         return normalize_keys(node)
 
-    def words(self, *path: str) -> list[str]:
-        node = self.data
-        for key in path:
-            node = node.get(key, {} if key != path[-1] else [])
-        return list(node)
-
     @property
     def written_numbers(self) -> list[str]:
         return _WRITTEN.get(self.lang, "").split()
