@@ -20,11 +20,10 @@ def parse(kind: str, text: str, *, lang: str, published=None) -> list[dict]:
     """What one sub-extractor finds in `text`, claim or not (`verifier parse`,
     design §4): quantities, periods or places, each with its span."""
     from ..documents import from_text
-    from . import periods, places, quantities
-    from .mentions import mask
+    from .claims import find_mentions
 
     document = from_text(text, lang=lang, published=published)
-    found_periods = periods.find(text, lang, document.published)
+    found = find_mentions(text, document.lang, document.published)
 
     def span(m) -> dict:
         return document.locate(m.start, m.end).model_dump()
@@ -32,11 +31,10 @@ def parse(kind: str, text: str, *, lang: str, published=None) -> list[dict]:
     if kind == "periods":
         return [
             {"text": m.text, "span": span(m), "start": m.period.start.isoformat(), "end": m.period.end.isoformat(), "label": m.period.label}
-            for m in found_periods
+            for m in found.periods
         ]
-    found_quantities = quantities.find(mask(text, found_periods), lang)
     if kind == "quantities":
-        return [{"text": m.text, "span": span(m), **m.quantity.model_dump()} for m in found_quantities]
+        return [{"text": m.text, "span": span(m), **m.quantity.model_dump()} for m in found.quantities]
     if kind == "places":
-        return [{"text": m.text, "span": span(m), "code": m.code} for m in places.find(mask(text, found_quantities), lang)]
+        return [{"text": m.text, "span": span(m), "code": m.code} for m in found.places]
     raise ValueError(f"unknown kind {kind!r}")

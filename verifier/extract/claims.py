@@ -96,7 +96,9 @@ def _compatible(metric: MetricMention, quantity: Quantity) -> bool:
 
 
 @dataclass
-class _Found:
+class Found:
+    """Every mention in a text, each finder run once, in dependency order."""
+
     periods: list[PeriodMention]
     quantities: list[QuantityMention]
     places: list[PlaceMention]
@@ -104,19 +106,26 @@ class _Found:
     attributions: list[Mention]
 
 
-def extract(document: Document) -> list[Claim]:
-    lang = document.lang
-    text = mask(document.text, [Mention(s, e, "") for s, e in document.skipped])
-    found_periods = periods.find(text, lang, document.published)
+def find_mentions(text: str, lang: str, published) -> Found:
+    """Periods first (a period's "2023" is no quantity), then quantities (a
+    currency's "américains" is no place), then places, metrics, attributions."""
+    found_periods = periods.find(text, lang, published)
     found_quantities = quantities.find(mask(text, found_periods), lang)
-    *_, attribution_re, ordinal_re, overtake_re = _splitters(lang)
-    found = _Found(
+    return Found(
         periods=found_periods,
         quantities=found_quantities,
         places=places.find(mask(text, found_quantities), lang),
         metrics=metrics.find(text, lang),
-        attributions=_attributions(text, attribution_re, found_periods),
+        attributions=_attributions(text, _splitters(lang)[3], found_periods),
     )
+
+
+def extract(document: Document) -> list[Claim]:
+    lang = document.lang
+    # Skipped regions (front matter) become spaces, so no sentence starts in them.
+    text = mask(document.text, [Mention(s, e, "") for s, e in document.skipped], fill=" ")
+    found = find_mentions(text, lang, document.published)
+    *_, ordinal_re, overtake_re = _splitters(lang)
     claims: list[tuple[int, dict]] = []
     previous_period: dict[int, PeriodMention] = {}
     for sentence in sentences(text, lang):
@@ -149,7 +158,7 @@ def _attributions(text: str, pattern: re.Pattern, found_periods: list[PeriodMent
     return out
 
 
-def _context(document, sentence, anchor: Mention, found: _Found, previous_period) -> dict:
+def _context(document, sentence, anchor: Mention, found: Found, previous_period) -> dict:
     """Period: the anchor's clause, else its sentence, else the paragraph so
     far. Places and attribution: the anchor's clause only, since a clause
     about something else ("they met twice last year, while trade between
@@ -180,7 +189,7 @@ def _place(p: PlaceMention, role=None) -> Place:
     return Place(code=p.code, text=p.text, role=role)
 
 
-def _quantity_claim(document, sentence, q: QuantityMention, found: _Found, previous_period) -> dict:
+def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previous_period) -> dict:
     ctx = _context(document, sentence, q, found, previous_period)
     candidates = [m for m in found.metrics if _compatible(m, q.quantity)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
@@ -197,7 +206,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: _Found, previ
     }
 
 
-def _ranking_claim(document, sentence, m: re.Match, found: _Found, overtake_re, text) -> dict | None:
+def _ranking_claim(document, sentence, m: re.Match, found: Found, overtake_re, text) -> dict | None:
     """A rank word right before a ranked metric ("premier fournisseur de
     pétrole brut", "top crude supplier"), with its subject, the market it
     ranks in, and the rival it overtook if the text says so."""

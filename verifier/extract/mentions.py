@@ -47,10 +47,12 @@ class MetricMention(Mention):
     subject: str | None  # the dimension the sentence's subject fills, when the phrase says
 
 
-def mask(text: str, mentions) -> str:
-    """The text with mentions blanked out, offsets unchanged, so that a later
-    finder does not read a period's "2023" as a quantity."""
+def mask(text: str, mentions, fill: str = "\x00") -> str:
+    """The text with mentions blotted out, offsets unchanged, so that a later
+    finder does not read a period's "2023" as a quantity. The default fill is
+    neither a space nor a word character, so no later match can run across
+    a blotted mention ("0 2023 dollars" is not "0 dollars")."""
     chars = list(text)
     for m in mentions:
-        chars[m.start : m.end] = " " * (m.end - m.start)
+        chars[m.start : m.end] = fill * (m.end - m.start)
     return "".join(chars)
