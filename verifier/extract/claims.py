@@ -47,7 +47,7 @@ def _splitters(lang: str) -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pa
         abbreviations,
         re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I),
         re.compile(
-            rf"(?:{lx.phrase_pattern(attribution['cues'])}){_S}(?:(?:{lx.phrase_pattern(attribution['determiners'])})(?:{_S}|(?<=['’])))?"
+            rf"(?:{lx.phrase_pattern(attribution['cues'])}){_S}(?:(?:{lx.phrase_pattern(attribution['determiners'])})(?:{_S}|(?<=['’])))*"
             r"(?P<a>[^,;.()]+)",
             re.I,
         ),

@@ -17,8 +17,8 @@ from importlib import resources
 
 from ..errors import ConfigError
 
-#: Languages with a lexicon; anything else falls back to English with a warning upstream.
-SUPPORTED = ("fr", "en")
+#: Languages with a lexicon; any other is refused with a clear error.
+SUPPORTED = ("fr", "en", "es", "de")
 
 # Written numbers are only candidates here; text2num computes their value.
 _WRITTEN = {
@@ -26,6 +26,10 @@ _WRITTEN = {
     "vingt trente quarante cinquante soixante cent cents mille",
     "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand",
+    "es": "cero un uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis veinte veintiún veintiuno treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento mil",
+    "de": "null ein eine einen eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn "
+    "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend",
 }
 
 

@@ -77,7 +77,8 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?{_S}(?P<m1>{month}){year_tail}", re.I), "day"))
     rules.append(_Rule(re.compile(rf"(?P<m1>{month}){_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_S}{_YEAR})?", re.I), "day"))
     rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
-    rules.append(_Rule(re.compile(rf"(?:(?:en|in|au mois de|le mois de){_S})(?P<m1>{month})(?!\w)", re.I), "month"))
+    prepositions = lx.phrase_pattern(section.get("month_prepositions", []))
+    rules.append(_Rule(re.compile(rf"(?:{prepositions}{_S})(?P<m1>{month})(?!\w)", re.I), "month"))
     rules.append(_Rule(re.compile(rf"(?<![\d,.\w]){_YEAR}(?![.,]\d)", re.I), "year"))
     publication = re.compile(
         rf"(?:{lx.phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I

@@ -17,9 +17,13 @@ _S = r"[\s\u00a0\u202f]+"
 def _pattern(lang: str) -> tuple[re.Pattern, re.Pattern]:
     lex = lx.load(lang)
     articles = lx.phrase_pattern(lex.data.get("places", {}).get("articles", []))
+    names = lx.phrase_pattern(lex.places)
+    if genitive := lex.data.get("places", {}).get("genitive"):
+        # The suffix belongs to the mention, not to the name looked up.
+        names = names.replace(r"(?![\w])", rf"(?:{re.escape(genitive)})?(?![\w])")
     # An article stays with the name ("la Chine"); l' has no space after it.
     return (
-        re.compile(f"({lx.phrase_pattern(lex.places)})", re.I),
+        re.compile(f"({names})", re.I),
         re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
     )
 
@@ -29,7 +33,7 @@ def find(text: str, lang: str) -> list[PlaceMention]:
     names, article = _pattern(lang)
     found = []
     for m in names.finditer(text):
-        code, kind = lex.places[lx.normalize(m.group(1))]
+        code, kind = _lookup(lex, m.group(1))
         if kind in ("name", "capital") and not m.group(1)[0].isupper():
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
         start = m.start()
@@ -37,3 +41,11 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             start = a.start()
         found.append(PlaceMention(start, m.end(), text[start : m.end()], code, kind))
     return found
+
+
+def _lookup(lex, text: str) -> tuple[str, str]:
+    key = lx.normalize(text)
+    genitive = lex.data.get("places", {}).get("genitive")
+    if key not in lex.places and genitive and key.endswith(genitive):
+        key = key[: -len(genitive)]
+    return lex.places[key]
