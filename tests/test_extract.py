@@ -156,3 +156,61 @@ def test_places(lang, text, codes):
 def test_a_sentence_without_figures_yields_no_claim():
     doc = from_text("Le Kremlin a déclaré jeudi que les deux dirigeants s'étaient parlé.", lang="fr")
     assert extract(doc) == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,kind,value,unit",
+    [
+        ("en", "Exports rose 7.8% in 2023.", "change", 7.8, "%"),
+        ("en", "Imports fell by 2.5 percent to $117.8bn.", "change", -2.5, "%"),
+        ("en", "Imports fell to $117.8bn.", "amount", 117.8e9, "USD"),
+        ("fr", "Les exportations ont bondi de 50,2 % sur un an.", "change", 50.2, "%"),
+        ("fr", "Les importations ont reculé à 117,84 milliards de dollars.", "amount", 117.84e9, "USD"),
+        ("fr", "Le PIB a progressé (+5,2 %).", "change", 5.2, "%"),
+        ("fr", "Le commerce a doublé.", "change", 100.0, "%"),
+        ("de", "Die Exporte stiegen im vergangenen Jahr um 4,1 Prozent.", "change", 4.1, "%"),
+        ("de", "Die Importe gingen um 3 Prozent zurück.", "change", -3.0, "%"),
+        ("de", "Die Schulden stiegen auf 2,5 Billionen Euro.", "amount", 2.5e12, "EUR"),
+        ("es", "Las exportaciones subieron un 12,5 % el año pasado.", "change", 12.5, "%"),
+        ("es", "Las importaciones cayeron hasta 20.200 millones de dólares.", "amount", 20.2e9, "USD"),
+        ("es", "El comercio se duplicó.", "change", 100.0, "%"),
+    ],
+)
+def test_changes_and_levels(lang, text, kind, value, unit):
+    claim = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))[0]
+    assert (claim.kind, claim.quantity.unit) == (kind, unit)
+    assert claim.quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "lang,text,value,unit,period,places,metric",
+    [
+        ("es", "El comercio entre China y Rusia alcanzó 218.200 millones de dólares entre enero y noviembre.",
+         218.2e9, "USD", ("2023-01-01", "2023-11-30"), ["CHN", "RUS"], "trade.total"),
+        ("es", "Las importaciones alcanzaron 1,5 billones de yuanes en 2023.", 1.5e12, "CNY", ("2023-01-01", "2023-12-31"), [], "trade.imports"),
+        ("de", "Der Handel zwischen China und Russland erreichte von Januar bis November 218,2 Milliarden Dollar.",
+         218.2e9, "USD", ("2023-01-01", "2023-11-30"), ["CHN", "RUS"], "trade.total"),
+        ("de", "Die Inflation in Deutschland lag im Januar bei 2,9 Prozent.", 2.9, "%", ("2024-01-01", "2024-01-31"), ["DEU"], "inflation.cpi"),
+        ("de", "Die Schulden liegen bei 1.234,5 Mio. Euro.", 1234.5e6, "EUR", None, [], None),
+    ],
+)
+def test_spanish_and_german_amounts(lang, text, value, unit, period, places, metric):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert claim.quantity.value == pytest.approx(value) and claim.quantity.unit == unit
+    assert (claim.period and (claim.period.start.isoformat(), claim.period.end.isoformat())) == period
+    assert [p.code for p in claim.places] == places
+    assert (claim.metric and claim.metric.id) == metric
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("de", "Russland überholte Saudi-Arabien und wurde 2023 Chinas größter Rohöllieferant."),
+        ("es", "Rusia superó a Arabia Saudí para convertirse en el mayor proveedor de crudo de China en 2023."),
+    ],
+)
+def test_rankings_in_spanish_and_german(lang, text):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert claim.kind == "ranking" and claim.rank == 1
+    assert {p.role: p.code for p in claim.places} == {"subject": "RUS", "counterpart": "CHN", "rival": "SAU"}
+    assert claim.period.label == "2023"

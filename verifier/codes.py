@@ -29,6 +29,7 @@ CODES: dict[str, Code] = {
         Code("rank-mismatch", "contradicted", "error", "The source ranks the entity differently for the period."),
         Code("rank-incomplete", "unverifiable", "warning", "The source's table is incomplete and entries it lacks could change the rank."),
         Code("period-mismatch", "unverifiable", "warning", "The source holds the series, but not for the claim's period."),
+        Code("not-checked", "unverifiable", "suggestion", "verifier extracts this kind of claim but does not judge it yet."),
         Code("no-metric", "unverifiable", "suggestion", "The claim's figure names no indicator any source serves."),
         Code("no-period", "unverifiable", "warning", "The claim states no period and none could be inferred."),
         Code("no-evidence", "unverifiable", "warning", "No configured source holds this series for these places."),

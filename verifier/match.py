@@ -28,6 +28,8 @@ def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
     if claim.metric is None:
         what = "an event count" if claim.kind == "count" else "this figure"
         return Plan(claim, code="no-metric", reason=f"No statistical series is known for {what} (\"{claim.text}\"); it needs a human check.")
+    if claim.kind not in ("amount", "ranking"):
+        return Plan(claim, code="not-checked", reason=f"{claim.kind.capitalize()} claims are extracted but not judged yet; it needs a human check.")
     if claim.period is None:
         return Plan(claim, code="no-period", reason="The text gives no period for this figure and none could be inferred.")
     indicator = catalog.indicators()[claim.metric.id]

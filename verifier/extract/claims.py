@@ -18,7 +18,8 @@ from functools import cache
 from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
 from . import lexicon as lx
-from . import metrics, periods, places, quantities
+from . import changes, metrics, periods, places, quantities
+from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 
 _S = r"[\s\u00a0\u202f]+"
@@ -90,8 +91,12 @@ def _nearest(mentions, anchor: Mention, within: tuple[int, int]):
     return min(inside, key=lambda m: max(m.start - anchor.end, anchor.start - m.end, 0), default=None)
 
 
-def _compatible(metric: MetricMention, quantity: Quantity) -> bool:
+def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
+    """Whether a figure can measure the metric: money for trade, % for
+    inflation, and a % change for any level ("exports rose 5 %")."""
     unit = catalog.indicators()[metric.indicator].unit
+    if kind == "change" and quantity.unit == "%":
+        return True
     return catalog.unit_family(unit) == catalog.unit_family(quantity.unit)
 
 
@@ -104,19 +109,24 @@ class Found:
     places: list[PlaceMention]
     metrics: list[MetricMention]
     attributions: list[Mention]
+    changes: list[ChangeMention]
+    masked: str  # the text with periods blotted out, as the quantity finder saw it
 
 
 def find_mentions(text: str, lang: str, published) -> Found:
     """Periods first (a period's "2023" is no quantity), then quantities (a
     currency's "américains" is no place), then places, metrics, attributions."""
     found_periods = periods.find(text, lang, published)
-    found_quantities = quantities.find(mask(text, found_periods), lang)
+    masked = mask(text, found_periods)
+    found_quantities = quantities.find(mask(masked, changes.bases(masked, lang)), lang)
     return Found(
         periods=found_periods,
         quantities=found_quantities,
         places=places.find(mask(text, found_quantities), lang),
         metrics=metrics.find(text, lang),
         attributions=_attributions(text, _splitters(lang)[3], found_periods),
+        changes=changes.find(masked, lang),
+        masked=masked,
     )
 
 
@@ -132,6 +142,9 @@ def extract(document: Document) -> list[Claim]:
         scope = (sentence.start, sentence.end)
         for q in (q for q in found.quantities if sentence.start <= q.start < sentence.end):
             claims.append((q.start, _quantity_claim(document, sentence, q, found, previous_period)))
+        for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
+            q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
+            claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
         for m in ordinal_re.finditer(text, sentence.start, sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))
@@ -189,16 +202,31 @@ def _place(p: PlaceMention, role=None) -> Place:
     return Place(code=p.code, text=p.text, role=role)
 
 
-def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previous_period) -> dict:
+def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previous_period, change=None) -> dict:
+    """An amount, a count or a change. A figure is a change when a word of
+    direction governs it ("rose 7.8 %", "a reculé de 2,5 %"), when it is
+    written with a sign ("+26,7 %"), or when it is a multiplier ("doubled");
+    a change carries its sign and its text includes the verb."""
     ctx = _context(document, sentence, q, found, previous_period)
-    candidates = [m for m in found.metrics if _compatible(m, q.quantity)]
+    quantity, start = q.quantity, q.start
+    if change is None and not q.count:
+        change = changes.governing(found.masked, document.lang, found.changes, q, ctx["clause"][0])
+    kind = "count" if q.count else "amount"
+    if change is not None:
+        kind = "change"
+        if change.multiplier is None:
+            quantity = quantity.model_copy(update={"value": change.direction * abs(quantity.value)})
+            start = change.start
+    elif q.signed and quantity.unit in ("%", "pp"):
+        kind = "change"
+    candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {
-        "kind": "count" if q.count else "amount",
-        "text": q.text,
+        "kind": kind,
+        "text": document.text[start : q.end],
         "sentence": ctx["sentence"],
-        "span": document.locate(q.start, q.end),
-        "quantity": q.quantity,
+        "span": document.locate(start, q.end),
+        "quantity": quantity,
         "period": ctx["period"],
         "places": [_place(p) for p in ctx["places"]],
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,

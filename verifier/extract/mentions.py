@@ -21,6 +21,7 @@ class Mention:
 class QuantityMention(Mention):
     quantity: Quantity
     count: bool = False  # a number of occurrences ("à deux reprises", "twice")
+    signed: bool = False  # written with an explicit sign ("+26,7 %"): a change
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A digit group run: "1 234 567,89", "1,234.5", "218,2", "2023". The
-# look-behind keeps us out of identifiers and the middle of other numbers.
+# A digit group run: "1 234 567,89", "1,234.5", "218,2", "2023", with an
+# explicit sign ("-2,5 %", "+26,7 %"). The look-behinds keep us out of
+# identifiers ("COVID-19", "G20") and the middle of other numbers.
 DIGITS = re.compile(
-    r"(?<![\w.,\-/])(?:\d{1,3}(?:[\s\u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+    r"(?:(?<![\w.,])(?P<sign>[+\-−])|(?<![\w.,\-−+/]))"
+    r"(?P<digits>\d{1,3}(?:[\s\u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
 
 

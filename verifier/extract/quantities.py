@@ -54,7 +54,7 @@ def grammar(lang: str) -> _Grammar:
     comparators = lex.table("comparators")
     return _Grammar(
         decimal=lex.data["numbers"]["decimal"],
-        scale=re.compile(rf"{_SPACE}?({scale_alt})\.?", re.I),
+        scale=re.compile(rf"{_SPACE}?({scale_alt})", re.I),
         unit=re.compile(rf"{_SPACE}*({unit_alt})", re.I),
         linked_unit=re.compile(rf"{_SPACE}+{links}{_SPACE}*({unit_alt})", re.I),
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
@@ -73,8 +73,10 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     g = grammar(lang)
     found = []
     for m in DIGITS.finditer(text):
-        if (number := parse_digits(m.group(), g.decimal)) is not None:
-            if q := _assemble(text, m.start(), m.end(), number, g, written=False):
+        if (number := parse_digits(m.group("digits"), g.decimal)) is not None:
+            if m.group("sign") in ("-", "−"):
+                number = Number(-number.value, number.step, number.trailing_zeros)
+            if q := _assemble(text, m.start(), m.end(), number, g, written=False, signed=bool(m.group("sign"))):
                 found.append(q)
     for m in g.written.finditer(text):
         value = written_value(re.sub(r"[\s\u00a0\u202f]+", " ", m.group()), lang)
@@ -89,7 +91,7 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     return found
 
 
-def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, written: bool):
+def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, written: bool, signed: bool = False):
     pos, scale, unit, factor = end, 1.0, None, 1.0
     if m := g.scale.match(text, pos):
         scale, pos = g.scales[lx.normalize(m.group(1))], m.end()
@@ -106,7 +108,7 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
             return None  # "les deux pays": a determiner, not a figure
         if pos < len(text) and text[pos].isalpha():
             return None  # an ordinal or a code: "1er", "21st", "G20"
-        if number.step == 1.0 and number.value in _YEARS and "," not in text[start:end] and " " not in text[start:end]:
+        if not signed and number.step == 1.0 and number.value in _YEARS and text[start:end].isdigit():
             return None  # a year the period grammar did not claim: not a quantity
     comparator = "="
     if c := g.comparator.search(text, max(0, start - 30), start):
@@ -118,4 +120,4 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         comparator=comparator,
         precision=0.0 if written and scale == 1.0 else precision(number, magnitude),
     )
-    return QuantityMention(start=start, end=pos, text=text[start:pos], quantity=quantity, count=count)
+    return QuantityMention(start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed)
