@@ -214,3 +214,19 @@ def test_rankings_in_spanish_and_german(lang, text):
     assert claim.kind == "ranking" and claim.rank == 1
     assert {p.role: p.code for p in claim.places} == {"subject": "RUS", "counterpart": "CHN", "rival": "SAU"}
     assert claim.period.label == "2023"
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr", "Le gouvernement a utilisé l'article 49.3 mardi."),
+        ("fr", "La réunion commence à 14:30, appelez le 01 23 45 67 89."),
+        ("fr", "Un homme âgé de 45 ans a été interpellé le 1er mars 2023."),
+        ("en", "See page 12 and section 4 of the 2019 report, or call +1 202 555 0143."),
+        ("de", "Nach Paragraf 218 und Artikel 5 des Grundgesetzes."),
+        ("es", "El artículo 135 de la Constitución de 1978."),
+        ("en", "The two leaders met in Beijing."),
+    ],
+)
+def test_not_claims(lang, text):
+    assert extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8))) == []

@@ -18,6 +18,12 @@ from .numbers import DIGITS, Number, parse_digits, precision, written_value
 _SPACE = r"[\s\u00a0\u202f]"
 _PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 _YEARS = range(1800, 2101)
+# Clock times ("14:30") and phone numbers ("+33 1 23 45 67 89", "01 23 45 67
+# 89") are blotted out before numbers are read.
+_NOT_FIGURES = re.compile(
+    r"(?<![\w.,])\d{1,2}[:h]\d{2}(?!\d)"
+    r"|(?<![\w.,])(?:\+\d{1,3}|0\d{0,3})(?:[\s.\-/]\(?\d{1,4}\)?){2,}(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class _Grammar:
     written: re.Pattern
     comparator: re.Pattern
     prefix: re.Pattern
+    reference: re.Pattern
     scales: dict[str, float]
     units: dict[str, tuple[str, float]]
     count_nouns: frozenset[str]
@@ -60,6 +67,7 @@ def grammar(lang: str) -> _Grammar:
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
         prefix=re.compile(r"(US\$|\$|€|£)" + _SPACE + r"?\Z", re.I),
+        reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
         scales=scales,
         units=units,
         count_nouns=count_nouns,
@@ -72,6 +80,7 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     """Every quantity in `text`, in order. Periods should be masked first."""
     g = grammar(lang)
     found = []
+    text = _NOT_FIGURES.sub(lambda m: "\x00" * len(m.group()), text)
     for m in DIGITS.finditer(text):
         if (number := parse_digits(m.group("digits"), g.decimal)) is not None:
             if m.group("sign") in ("-", "−"):
@@ -100,6 +109,8 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, factor = g.units[lx.normalize(m.group(1))]
         pos = m.end()
     count = m is not None and lx.normalize(m.group(1)) in g.count_nouns
+    if g.reference.search(text, max(0, start - 20), start):
+        return None
     if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
 
