@@ -230,3 +230,18 @@ def test_rankings_in_spanish_and_german(lang, text):
 )
 def test_not_claims(lang, text):
     assert extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8))) == []
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "Solar supplied 5.5% of global electricity in 2023."),
+        ("fr", "Le solaire a fourni 5,5 % de l'électricité mondiale en 2023."),
+        ("de", "Solarstrom deckte 2023 rund 5,5 Prozent des weltweiten Strombedarfs."),
+        ("es", "La solar aportó el 5,5 % de la electricidad mundial en 2023."),
+    ],
+)
+def test_shares(lang, text):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert claim.kind == "share" and claim.quantity.value == pytest.approx(5.5) and claim.quantity.unit == "%"
+    assert claim.period.label == "2023"

@@ -219,6 +219,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
             start = change.start
     elif q.signed and quantity.unit in ("%", "pp"):
         kind = "change"
+    elif q.share:
+        kind = "share"
     candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {

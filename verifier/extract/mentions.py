@@ -22,6 +22,7 @@ class QuantityMention(Mention):
     quantity: Quantity
     count: bool = False  # a number of occurrences ("à deux reprises", "twice")
     signed: bool = False  # written with an explicit sign ("+26,7 %"): a change
+    share: bool = False  # a percentage of a whole ("5.5 % of global electricity")
 
 
 @dataclass(frozen=True)

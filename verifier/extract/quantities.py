@@ -36,6 +36,7 @@ class _Grammar:
     comparator: re.Pattern
     prefix: re.Pattern
     reference: re.Pattern
+    share: re.Pattern
     scales: dict[str, float]
     units: dict[str, tuple[str, float]]
     count_nouns: frozenset[str]
@@ -67,6 +68,7 @@ def grammar(lang: str) -> _Grammar:
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
         prefix=re.compile(r"(US\$|\$|€|£)" + _SPACE + r"?\Z", re.I),
+        share=re.compile(rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))[^\W\d]", re.I),
         reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
         scales=scales,
         units=units,
@@ -131,4 +133,5 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         comparator=comparator,
         precision=0.0 if written and scale == 1.0 else precision(number, magnitude),
     )
-    return QuantityMention(start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed)
+    share = unit == "%" and g.share.match(text, pos) is not None
+    return QuantityMention(start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share)
