@@ -245,3 +245,22 @@ def test_shares(lang, text):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
     assert claim.kind == "share" and claim.quantity.value == pytest.approx(5.5) and claim.quantity.unit == "%"
     assert claim.period.label == "2023"
+
+
+@pytest.mark.parametrize(
+    "lang,text,start,end",
+    [
+        ("fr", "au cours des onze premiers mois de 2022", "2022-01-01", "2022-11-30"),
+        ("en", "in the first eleven months", "2023-01-01", "2023-11-30"),
+        ("de", "in den ersten elf Monaten", "2023-01-01", "2023-11-30"),
+        ("es", "en los primeros 11 meses", "2023-01-01", "2023-11-30"),
+        ("de", "im ersten Quartal 2023", "2023-01-01", "2023-03-31"),
+        ("es", "en el primer semestre", "2023-01-01", "2023-06-30"),
+        ("de", "im vergangenen Jahr", "2023-01-01", "2023-12-31"),
+        ("es", "de enero a noviembre", "2023-01-01", "2023-11-30"),
+        ("de", "von Januar bis November", "2023-01-01", "2023-11-30"),
+    ],
+)
+def test_periods_in_four_languages(lang, text, start, end):
+    (p,) = parse("periods", text, lang=lang, published=dt.date(2024, 2, 8))
+    assert (p["start"], p["end"]) == (start, end)

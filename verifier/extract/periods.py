@@ -69,6 +69,10 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
         body = lx.phrase_pattern([template], words=False)[3:-1]  # the escaped template, unwrapped
         body = body.replace(r"\{m1\}", f"(?P<m1>{month})").replace(r"\{m2\}", f"(?P<m2>{month})")
         rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "range"))
+    count = rf"(?P<n>\d{{1,2}}|{lx.phrase_pattern(lex.written_numbers)})"
+    for template in section.get("first_months", []):
+        body = lx.phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
+        rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "first"))
     quarters, halves = lx.normalize_keys(section.get("quarters", {})), lx.normalize_keys(section.get("halves", {}))
     for kind, table in (("quarter", quarters), ("half", halves)):
         rules.append(_Rule(re.compile(rf"(?P<p>{lx.phrase_pattern(table)}){year_tail}", re.I), kind))
@@ -116,6 +120,13 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         if first > last:
             return None
         return months_period(year, first, last) if year else _latest_ended(first, last, ref)
+    if kind == "first":
+        from .numbers import written_value
+
+        n = int(groups["n"]) if groups["n"].isdigit() else written_value(groups["n"], lang)
+        if not n or not 1 <= n <= 12:
+            return None
+        return months_period(year, 1, n) if year else _latest_ended(1, n, ref)
     if kind in ("quarter", "half"):
         n = tables[kind][lx.normalize(groups["p"])]
         size = 3 if kind == "quarter" else 6
