@@ -264,3 +264,18 @@ def test_shares(lang, text):
 def test_periods_in_four_languages(lang, text, start, end):
     (p,) = parse("periods", text, lang=lang, published=dt.date(2024, 2, 8))
     assert (p["start"], p["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "lang,text,value,unit",
+    [
+        ("en", "Brent averaged $82.49 a barrel in 2023.", 82.49, "USD / barrel"),
+        ("fr", "Le Brent valait 82,49 dollars le baril en 2023.", 82.49, "USD / barrel"),
+        ("de", "Brent kostete 2023 im Schnitt 82,49 Dollar je Barrel.", 82.49, "USD / barrel"),
+        ("es", "El Brent promedió 82,49 dólares por barril en 2023.", 82.49, "USD / barrel"),
+    ],
+)
+def test_money_per_unit(lang, text, value, unit):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert (claim.quantity.value, claim.quantity.unit) == (pytest.approx(value), unit)
+    assert claim.metric.id == "oil.price.brent" and claim.period.label == "2023"

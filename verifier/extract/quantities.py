@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .. import catalog
 from ..models import Quantity
 from . import lexicon as lx
 from .mentions import QuantityMention
@@ -36,6 +37,7 @@ class _Grammar:
     comparator: re.Pattern
     prefix: re.Pattern
     reference: re.Pattern
+    per_unit: re.Pattern
     share: re.Pattern
     scales: dict[str, float]
     units: dict[str, tuple[str, float]]
@@ -69,6 +71,7 @@ def grammar(lang: str) -> _Grammar:
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
         prefix=re.compile(r"(US\$|\$|€|£)" + _SPACE + r"?\Z", re.I),
         share=re.compile(rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))[^\W\d]", re.I),
+        per_unit=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))({lx.phrase_pattern(units)})", re.I),
         reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
         scales=scales,
         units=units,
@@ -115,6 +118,10 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         return None
     if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
+    if unit and catalog.unit_family(unit) == "money" and (per := g.per_unit.match(text, pos)):
+        denominator, per_factor = g.units[lx.normalize(per.group(1))]
+        if denominator and catalog.unit_family(denominator) != "money" and per_factor == 1.0:
+            unit, pos = f"{unit} / {denominator}", per.end()
 
     if unit is None and scale == 1.0:
         if written:
