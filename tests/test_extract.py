@@ -279,3 +279,7 @@ def test_money_per_unit(lang, text, value, unit):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
     assert (claim.quantity.value, claim.quantity.unit) == (pytest.approx(value), unit)
     assert claim.metric.id == "oil.price.brent" and claim.period.label == "2023"
+
+
+def test_acronyms_only_in_capitals():
+    assert [p["code"] for p in parse("places", "US inflation rose; the EU and the UAE; tell us", lang="en")] == ["USA", "EUU", "ARE"]

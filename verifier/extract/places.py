@@ -34,8 +34,10 @@ def find(text: str, lang: str) -> list[PlaceMention]:
     found = []
     for m in names.finditer(text):
         code, kind = _lookup(lex, m.group(1))
-        if kind in ("name", "capital") and not m.group(1)[0].isupper():
+        if kind in ("name", "capitals") and not m.group(1)[0].isupper():
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
+        if kind == "acronyms" and not m.group(1).isupper():
+            continue
         start = m.start()
         if a := article.search(text, max(0, start - 5), start):
             start = a.start()
