@@ -56,6 +56,50 @@ def normalize(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text.lower().replace("’", "'")).strip()
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+class PhraseIndex:
+    """Finds the longest known phrases in a text by dictionary lookup of word
+    n-grams. A regex alternation of a thousand country names tries every
+    name at every position; this looks up only n-grams whose first word
+    starts some phrase, which is what keeps extraction fast."""
+
+    def __init__(self, phrases, *, suffix: str = ""):
+        self.keys = {normalize(p) for p in phrases if p}
+        sizes = [len(_TOKEN.findall(k)) for k in self.keys]
+        self.longest = max(sizes, default=0)
+        self.firsts = {_TOKEN.findall(k)[0] for k in self.keys if _TOKEN.search(k)}
+        self.suffix = suffix  # an inflection the text may add (German genitive "Chinas")
+
+    def _key(self, text: str, start: int, end: int) -> tuple[str, int] | None:
+        key = normalize(text[start:end])
+        if key in self.keys:
+            return key, end
+        if text[end : end + 1] == "." and key + "." in self.keys:  # "U.S.", "Mrd."
+            return key + ".", end + 1
+        if self.suffix and key.endswith(self.suffix) and key[: -len(self.suffix)] in self.keys:
+            return key[: -len(self.suffix)], end
+        return None
+
+    def finditer(self, text: str):
+        """(start, end, key) of each longest match, left to right, without overlaps."""
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            first = tokens[i][2]
+            if first not in self.firsts and not (self.suffix and first.endswith(self.suffix) and first[: -len(self.suffix)] in self.firsts):
+                i += 1
+                continue
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                if found := self._key(text, tokens[i][0], tokens[i + n - 1][1]):
+                    yield tokens[i][0], found[1], found[0]
+                    i += n
+                    break
+            else:
+                i += 1
+
+
 @dataclass(frozen=True)
 class Lexicon:
     lang: str

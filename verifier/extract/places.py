@@ -14,40 +14,29 @@ _S = r"[\s\u00a0\u202f]+"
 
 
 @cache
-def _pattern(lang: str) -> tuple[re.Pattern, re.Pattern]:
+def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern]:
     lex = lx.load(lang)
-    articles = lx.phrase_pattern(lex.data.get("places", {}).get("articles", []))
-    names = lx.phrase_pattern(lex.places)
-    if genitive := lex.data.get("places", {}).get("genitive"):
-        # The suffix belongs to the mention, not to the name looked up.
-        names = names.replace(r"(?![\w])", rf"(?:{re.escape(genitive)})?(?![\w])")
+    section = lex.data.get("places", {})
+    articles = lx.phrase_pattern(section.get("articles", []))
     # An article stays with the name ("la Chine"); l' has no space after it.
     return (
-        re.compile(f"({names})", re.I),
+        lx.PhraseIndex(lex.places, suffix=section.get("genitive", "")),
         re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
     )
 
 
 def find(text: str, lang: str) -> list[PlaceMention]:
     lex = lx.load(lang)
-    names, article = _pattern(lang)
+    index, article = _index(lang)
     found = []
-    for m in names.finditer(text):
-        code, kind = _lookup(lex, m.group(1))
-        if kind in ("name", "capitals") and not m.group(1)[0].isupper():
+    for start, end, key in index.finditer(text):
+        code, kind = lex.places[key]
+        written = text[start:end]
+        if kind in ("name", "capitals") and not written[0].isupper():
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
-        if kind == "acronyms" and not m.group(1).isupper():
+        if kind == "acronyms" and not written.isupper():
             continue
-        start = m.start()
         if a := article.search(text, max(0, start - 5), start):
             start = a.start()
-        found.append(PlaceMention(start, m.end(), text[start : m.end()], code, kind))
+        found.append(PlaceMention(start, end, text[start:end], code, kind))
     return found
-
-
-def _lookup(lex, text: str) -> tuple[str, str]:
-    key = lx.normalize(text)
-    genitive = lex.data.get("places", {}).get("genitive")
-    if key not in lex.places and genitive and key.endswith(genitive):
-        key = key[: -len(genitive)]
-    return lex.places[key]
