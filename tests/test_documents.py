@@ -58,12 +58,14 @@ def test_locate_counts_lines_and_columns():
 news_alphabet = st.sampled_from(
     list("0123456789 ,.'%$€£-–\n") + ["milliards", "billion", "de", "dollars", "tonnes", "entre", "janvier", "et",
      "novembre", "en", "2023", "la", "Chine", "Russie", "premier", "fournisseur de pétrole brut", "top", "crude supplier",
-     "China's", "overtook", "Saudi Arabia", "selon", "according to", "près de", "more than", "l'année dernière", "M.", "\u00a0"]
+     "China's", "overtook", "Saudi Arabia", "selon", "according to", "près de", "more than", "l'année dernière", "M.", "\u00a0",
+     "Milliarden", "Mrd.", "stieg", "um", "Prozent", "Chinas", "größter", "Rohöllieferant", "mil millones", "cayó", "un",
+     "hasta", "de enero a noviembre", "+", "-", "a barrel", "le baril", "sur un an", "article", "14:30", "01 23 45 67 89", "US", "twice"]
 )
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(news_alphabet, max_size=60).map(" ".join), st.sampled_from(["fr", "en"]))
+@given(st.lists(news_alphabet, max_size=60).map(" ".join), st.sampled_from(["fr", "en", "es", "de"]))
 def test_arbitrary_text_never_raises_and_spans_hold(text, lang):
     if not text.strip():
         return
