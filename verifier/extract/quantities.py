@@ -17,7 +17,11 @@ from .mentions import QuantityMention
 from .numbers import DIGITS, Number, parse_digits, precision, written_value
 
 _SPACE = r"[\s\u00a0\u202f]"
-_PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
+_PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# An ISO 4217 code written before or after the figure ("CHF 4'215 million",
+# "850 millions EUR"); capitals only, so "all" and "top" stay words.
+_CODE_AFTER = re.compile(r"[\s\u00a0\u202f]*([A-Z]{3})(?![\w])")
+_CODE_BEFORE = re.compile(r"(?<![\w])([A-Z]{3})[\s\u00a0\u202f]?\Z")
 _YEARS = range(1800, 2101)
 # Clock times ("14:30") and phone numbers ("+33 1 23 45 67 89", "01 23 45 67
 # 89") are blotted out before numbers are read.
@@ -47,12 +51,39 @@ class _Grammar:
 
 
 @cache
+def _currency_names(lang: str) -> dict[str, str]:
+    """Every currency's name in the language, singular and plural, from CLDR
+    ("francs suisses", "Norwegian kroner", "Schweizer Franken")."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    names = {}
+    for code in Locale(lang).currencies:
+        if len(code) == 3 and code.isalpha():
+            for count in (1, 2):
+                names[lx.normalize(get_currency_name(code, count=count, locale=lang))] = code
+    return names
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@cache
 def grammar(lang: str) -> _Grammar:
     lex = lx.load(lang)
     scales = lex.table("scales")
-    units: dict[str, tuple[str, float]] = {k: (v, 1.0) for k, v in lex.table("currencies").items()}
+    # The lexicon's own names (what news writes: "dollars", "francs") win over CLDR's.
+    currencies = _currency_names(lang) | lex.table("currencies")
+    units: dict[str, tuple[str, float]] = {k: (v, 1.0) for k, v in currencies.items() if isinstance(v, str)}
     for key, value in lex.table("units").items():
         units[key] = (value, 1.0) if isinstance(value, str) else (value[0], float(value[1]))
+    for key, value in lex.table("currencies").items():
+        if not isinstance(value, str):  # a currency with a scale ("M€")
+            units[key] = (value[0], float(value[1]))
     count_nouns = frozenset(lx.normalize(w) for w in lex.data["quantities"]["count_nouns"])
     for noun in count_nouns:
         units[noun] = ("", 1.0)
@@ -65,11 +96,12 @@ def grammar(lang: str) -> _Grammar:
     return _Grammar(
         decimal=lex.data["numbers"]["decimal"],
         scale=re.compile(rf"{_SPACE}?({scale_alt})", re.I),
-        unit=re.compile(rf"{_SPACE}*({unit_alt})", re.I),
+        # A unit may be hyphenated to its figure ("a 3,500-km pipeline").
+        unit=re.compile(rf"(?:{_SPACE}*|-)({unit_alt})", re.I),
         linked_unit=re.compile(rf"{_SPACE}+{links}{_SPACE}*({unit_alt})", re.I),
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
-        prefix=re.compile(r"(US\$|\$|€|£)" + _SPACE + r"?\Z", re.I),
+        prefix=re.compile(r"(US\$|\$|€|£|¥)" + _SPACE + r"?\Z", re.I),
         share=re.compile(rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))[^\W\d]", re.I),
         per_unit=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))({lx.phrase_pattern(units)})", re.I),
         reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
@@ -113,11 +145,15 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     if m:
         unit, factor = g.units[lx.normalize(m.group(1))]
         pos = m.end()
+    elif (c := _CODE_AFTER.match(text, pos)) and c.group(1) in currency_codes():
+        unit, pos = c.group(1), c.end()
     count = m is not None and lx.normalize(m.group(1)) in g.count_nouns
     if g.reference.search(text, max(0, start - 20), start):
         return None
     if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
+    elif unit is None and (c := _CODE_BEFORE.search(text, max(0, start - 4), start)) and c.group(1) in currency_codes():
+        unit, start = c.group(1), c.start()
     if unit and catalog.unit_family(unit) == "money" and (per := g.per_unit.match(text, pos)):
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
         if denominator and catalog.unit_family(denominator) != "money" and per_factor == 1.0:
