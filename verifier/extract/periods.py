@@ -67,8 +67,11 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     rules: list[_Rule] = []
     for template in section.get("ranges", []):
         body = lx.phrase_pattern([template], words=False)[3:-1]  # the escaped template, unwrapped
-        body = body.replace(r"\{m1\}", f"(?P<m1>{month})").replace(r"\{m2\}", f"(?P<m2>{month})")
-        rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "range"))
+        months = body.replace(r"\{m1\}", f"(?P<m1>{month})").replace(r"\{m2\}", f"(?P<m2>{month})")
+        rules.append(_Rule(re.compile(rf"(?<!\w){months}{year_tail}", re.I), "range"))
+        # The same shapes span years: "entre 2021 et 2023", "from 2019 to 2023".
+        years = body.replace(r"\{m1\}", _YEAR.replace("?P<y>", "?P<y1>")).replace(r"\{m2\}", _YEAR.replace("?P<y>", "?P<y2>"))
+        rules.append(_Rule(re.compile(rf"(?<!\w){years}", re.I), "years"))
     count = rf"(?P<n>\d{{1,2}}|{lx.phrase_pattern(lex.written_numbers)})"
     for template in section.get("first_months", []):
         body = lx.phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
@@ -78,17 +81,29 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
         rules.append(_Rule(re.compile(rf"(?P<p>{lx.phrase_pattern(table)}){year_tail}", re.I), kind))
     relative = {lx.normalize(r["text"]): r for r in section.get("relative", [])}
     rules.append(_Rule(re.compile(f"(?P<r>{lx.phrase_pattern(relative)})", re.I), "relative"))
-    rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?{_S}(?P<m1>{month}){year_tail}", re.I), "day"))
-    rules.append(_Rule(re.compile(rf"(?P<m1>{month}){_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_S}{_YEAR})?", re.I), "day"))
+    # "3 octobre", "1er mars", "21. Februar", "21 de febrero", "1st of January", "Feb. 21", "March 3rd, 2024"
+    ordinal = r"(?:er|re|st|nd|rd|th|\.º|º|\.)?"
+    rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d){ordinal}(?:{_S}(?:de|of))?{_S}(?P<m1>{month})\.?{year_tail}", re.I), "day"))
+    rules.append(_Rule(re.compile(rf"(?P<m1>{month})\.?{_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,])(?:,?{_S}{_YEAR})?", re.I), "day"))
+    weekdays = _weekdays(lang)
+    rules.append(_Rule(re.compile(f"(?P<w>{lx.phrase_pattern(weekdays)})", re.I), "weekday"))
+    days = lx.normalize_keys({k: v for k, v in section.get("relative_days", {}).items()})
+    rules.append(_Rule(re.compile(f"(?P<rd>{lx.phrase_pattern(days)})", re.I), "relative_day"))
     rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
     prepositions = lx.phrase_pattern(section.get("month_prepositions", []))
-    rules.append(_Rule(re.compile(rf"(?:{prepositions}{_S})(?P<m1>{month})(?!\w)", re.I), "month"))
+    rules.append(_Rule(re.compile(rf"(?:{prepositions}(?:{_S}|(?<=-)))(?P<m1>{month})(?!\w)", re.I), "month"))
     rules.append(_Rule(re.compile(rf"(?<![\d,.\w]){_YEAR}(?![.,]\d)", re.I), "year"))
     publication = re.compile(
         rf"(?:{lx.phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
     )
-    tables = {"quarter": quarters, "half": halves, "relative": relative, "months": lex.months}
+    tables = {"quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays}
     return tuple(rules), publication, tables
+
+
+def _weekdays(lang: str) -> dict[str, int]:
+    from babel.dates import get_day_names
+
+    return {lx.normalize(name): number for number, name in get_day_names("wide", locale=lang).items()}
 
 
 def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]:
@@ -147,18 +162,47 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         first = month("m1")
         return months_period(year, first, first) if year else _latest_ended(first, first, ref)
     if kind == "day":
-        return _day(m.group(), ref, lang)
+        return _day(groups, tables, ref)
     if kind == "year":
         return months_period(year, 1, 12)
+    if kind == "years":
+        first, last = int(groups["y1"]), int(groups["y2"])
+        if first >= last:
+            return None
+        return Period(start=dt.date(first, 1, 1), end=dt.date(last, 12, 31), label=f"{first}–{last}")
+    if kind == "weekday":
+        # The most recent such day up to the publication date: "jeudi" in a
+        # Friday paper is yesterday.
+        day = ref - dt.timedelta(days=(ref.weekday() - tables["weekdays"][lx.normalize(groups["w"])]) % 7)
+        return _one_day(day)
+    if kind == "relative_day":
+        return _relative_day(m.group(), ref, lang)
     return None
 
 
-def _day(text: str, ref: dt.date, lang: str) -> Period | None:
+def _one_day(day: dt.date) -> Period:
+    return Period(start=day, end=day, label=f"{day.day} {_MONTHS_EN[day.month]} {day.year}")
+
+
+def _day(groups: dict, tables: dict, ref: dt.date) -> Period | None:
+    """A day of a month; without a year, the most recent one not after the reference."""
+    month = tables["months"][lx.normalize(groups["m1"]).rstrip(".")]
+    day = int(groups["d"])
+    years = [int(groups["y"])] if groups.get("y") else [ref.year, ref.year - 1]
+    for year in years:
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if groups.get("y") or date <= ref:
+            return _one_day(date)
+    return None
+
+
+def _relative_day(text: str, ref: dt.date, lang: str) -> Period | None:
+    """"hier", "yesterday", "avant-hier": dateparser knows these in every language."""
     import dateparser
 
     settings = {"RELATIVE_BASE": dt.datetime.combine(ref, dt.time()), "PREFER_DATES_FROM": "past"}
     parsed = dateparser.parse(text, languages=[lang], settings=settings)
-    if parsed is None:
-        return None
-    day = parsed.date()
-    return Period(start=day, end=day, label=f"{day.day} {_MONTHS_EN[day.month]} {day.year}")
+    return _one_day(parsed.date()) if parsed else None
