@@ -28,13 +28,19 @@ def parse(kind: str, text: str, *, lang: str, published=None) -> list[dict]:
     def span(m) -> dict:
         return document.locate(m.start, m.end).model_dump()
 
+
     if kind == "periods":
         return [
             {"text": m.text, "span": span(m), "start": m.period.start.isoformat(), "end": m.period.end.isoformat(), "label": m.period.label}
             for m in found.periods
         ]
     if kind == "quantities":
-        return [{"text": m.text, "span": span(m), **m.quantity.model_dump()} for m in found.quantities]
+        from ..models import Quantity
+
+        # Multiples and multipliers are quantities too: "doubled" is +100 %.
+        multiples = [(m.start, m.end, m.text, Quantity(value=abs(m.multiplier), unit="%")) for m in found.changes if m.multiplier is not None]
+        items = sorted([(m.start, m.end, m.text, m.quantity) for m in found.quantities] + multiples, key=lambda i: i[0])
+        return [{"text": text, "span": document.locate(s, e).model_dump(), **q.model_dump()} for s, e, text, q in items]
     if kind == "places":
         return [{"text": m.text, "span": span(m), "code": m.code} for m in found.places]
     raise ValueError(f"unknown kind {kind!r}")

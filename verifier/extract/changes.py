@@ -21,6 +21,7 @@ _S = _GAP + "+"
 class ChangeMention(Mention):
     direction: int  # +1 up, -1 down
     multiplier: float | None = None  # the change in percent a multiplier word states by itself
+    comparison: bool = False  # a multiple of something else ("twice as much as"), not a change over time
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class _Grammar:
     link_to: re.Pattern
     to_first: re.Pattern
     basis: re.Pattern
+    multiples: re.Pattern
+    multiple_percent: dict[str, float]
+    more: re.Pattern
+    less: re.Pattern
 
 
 @cache
@@ -40,7 +45,13 @@ def grammar(lang: str) -> _Grammar:
     section = lx.load(lang).data.get("changes", {})
     up, down = section.get("up", []), section.get("down", [])
     multipliers = lx.normalize_keys(section.get("multipliers", {}))
+    comparisons = lx.load(lang).data.get("comparisons", {})
+    multiples = lx.normalize_keys(comparisons.get("multiples", {}))
     return _Grammar(
+        multiples=re.compile(f"({lx.phrase_pattern(multiples)})", re.I),
+        multiple_percent=multiples,
+        more=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('more', []))})(?!\w)", re.I),
+        less=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('less', []))})(?!\w)", re.I),
         words=re.compile(f"({lx.phrase_pattern(up + down)})", re.I),
         multipliers=re.compile(f"({lx.phrase_pattern(multipliers)})", re.I),
         up=frozenset(lx.normalize(w) for w in up),
@@ -63,7 +74,21 @@ def find(text: str, lang: str) -> list[ChangeMention]:
     for m in g.multipliers.finditer(text):
         percent = g.percent[lx.normalize(m.group())]
         found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent))
+    for m in g.multiples.finditer(text):
+        percent = g.multiple_percent[lx.normalize(m.group())]
+        found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent, comparison=True))
     return sorted(found, key=lambda c: c.start)
+
+
+def compared(text: str, lang: str, end: int) -> int:
+    """+1 or -1 when the figure ending at `end` is a difference from something
+    else ("10 TWh de plus que", "£6.7bn below forecasts"), else 0."""
+    g = grammar(lang)
+    if g.more.match(text, end):
+        return 1
+    if g.less.match(text, end):
+        return -1
+    return 0
 
 
 def bases(text: str, lang: str) -> list[Mention]:

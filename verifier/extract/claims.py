@@ -110,6 +110,7 @@ class Found:
     metrics: list[MetricMention]
     attributions: list[Mention]
     changes: list[ChangeMention]
+    bases: list[Mention]  # "year-on-year", "sur un an": what a change is measured against
     masked: str  # the text with periods blotted out, as the quantity finder saw it
 
 
@@ -118,7 +119,8 @@ def find_mentions(text: str, lang: str, published) -> Found:
     currency's "américains" is no place), then places, metrics, attributions."""
     found_periods = periods.find(text, lang, published)
     masked = mask(text, found_periods)
-    found_quantities = quantities.find(mask(masked, changes.bases(masked, lang)), lang)
+    bases = changes.bases(masked, lang)
+    found_quantities = quantities.find(mask(masked, bases), lang)
     return Found(
         periods=found_periods,
         quantities=found_quantities,
@@ -126,6 +128,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
         metrics=metrics.find(text, lang),
         attributions=_attributions(text, _splitters(lang)[3], found_periods),
         changes=changes.find(masked, lang),
+        bases=bases,
         masked=masked,
     )
 
@@ -145,6 +148,9 @@ def extract(document: Document) -> list[Claim]:
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
+        # A count inside a multiple ("twice" in "twice as much") is part of it.
+        multiples = [c for c in found.changes if c.multiplier is not None]
+        claims = [(pos, c) for pos, c in claims if not (c["kind"] == "count" and any(m.start <= pos < m.end for m in multiples))]
         for m in ordinal_re.finditer(text, sentence.start, sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))
@@ -212,13 +218,18 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
     if change is None and not q.count:
         change = changes.governing(found.masked, document.lang, found.changes, q, ctx["clause"][0])
     kind = "count" if q.count else "amount"
-    if change is not None:
+    if direction := changes.compared(found.masked, document.lang, q.end) if not q.count else 0:
+        kind = "comparison"
+        quantity = quantity.model_copy(update={"value": direction * abs(quantity.value)})
+    elif change is not None and change.comparison:
+        kind = "comparison"
+    elif change is not None:
         kind = "change"
         if change.multiplier is None:
             quantity = quantity.model_copy(update={"value": change.direction * abs(quantity.value)})
             start = change.start
-    elif q.signed and quantity.unit in ("%", "pp"):
-        kind = "change"
+    elif quantity.unit in ("%", "pp") and (q.signed or any(0 <= b.start - q.end <= 3 for b in found.bases)):
+        kind = "change"  # "+26,7 %", "6.3% year-on-year", "5,2 % en glissement annuel"
     elif q.share:
         kind = "share"
     candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]

@@ -102,7 +102,11 @@ def grammar(lang: str) -> _Grammar:
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
         prefix=re.compile(r"(US\$|\$|€|£|¥)" + _SPACE + r"?\Z", re.I),
-        share=re.compile(rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))[^\W\d]", re.I),
+        share=re.compile(
+            rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))"
+            rf"(?!{lx.phrase_pattern(lex.data['quantities'].get('ratio_wholes', []))})[^\W\d]",
+            re.I,
+        ),
         per_unit=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))({lx.phrase_pattern(units)})", re.I),
         reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
         scales=scales,
