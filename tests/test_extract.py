@@ -283,3 +283,23 @@ def test_money_per_unit(lang, text, value, unit):
 
 def test_acronyms_only_in_capitals():
     assert [p["code"] for p in parse("places", "US inflation rose; the EU and the UAE; tell us", lang="en")] == ["USA", "EUU", "ARE"]
+
+
+@pytest.mark.parametrize(
+    "lang,text,rank,metric,subject",
+    [
+        ("en", "India became the world's most populous country in 2023.", 1, "population", "IND"),
+        ("fr", "L'Allemagne est devenue la troisième économie mondiale en 2023.", 3, "gdp", "DEU"),
+        ("de", "Indien ist seit 2023 das bevölkerungsreichste Land der Welt.", 1, "population", "IND"),
+        ("es", "India se convirtió en el país más poblado del mundo en 2023.", 1, "population", "IND"),
+    ],
+)
+def test_rankings_beyond_suppliers(lang, text, rank, metric, subject):
+    (claim,) = [c for c in extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8))) if c.kind == "ranking"]
+    assert (claim.rank, claim.metric.id) == (rank, metric)
+    assert {p.role: p.code for p in claim.places}["subject"] == subject
+
+
+def test_first_half_is_no_ranking():
+    claims = extract(from_text("In the first half of 2023 exports rose 5%.", lang="en", published=dt.date(2024, 2, 8)))
+    assert [c.kind for c in claims] == ["change"]

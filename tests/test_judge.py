@@ -156,3 +156,14 @@ def test_partial_table_whose_gap_could_hide_a_bigger_supplier():
 def test_previous_period_of_a_leap_day():
     p = Period(start=dt.date(2024, 2, 1), end=dt.date(2024, 2, 29), label="February 2024")
     assert previous_period(p) == Period(start=dt.date(2023, 2, 1), end=dt.date(2023, 2, 28), label="February 2023")
+
+
+def test_only_countries_are_ranked():
+    gdp = lambda code, tn: Evidence(source="snapshot", series="gdp", place=code, period=Y2023, value=tn * 1e12, unit="USD",  # noqa: E731
+                                    url="https://example.org", retrieved=RETRIEVED, publisher="World Bank WDI")
+    claim = Claim(id="c1", kind="ranking", text="third-largest economy", sentence="x", span=SPAN, rank=3, period=Y2023,
+                  places=[Place(code="DEU", text="Germany", role="subject")], metric=Metric(id="gdp", text="economy"))
+    rows = [gdp("USA", 27.36), gdp("CHN", 17.79), gdp("DEU", 4.46), gdp("JPN", 4.21), gdp("EAS", 31.0), gdp("HIC", 64.0), gdp("WLD", 56.0)]
+    v = judge_ranking(claim, "a", rows, Settings())
+    assert (v.status, v.code) == ("supported", "rank-supported")
+    assert "3rd of the 4 entries" in v.message

@@ -20,6 +20,7 @@ class Indicator(BaseModel):
     aliases: dict[str, tuple[str, ...]] = {}
     supplier_subject: str | None = None
     supplier_aliases: dict[str, tuple[str, ...]] = {}
+    superlatives: dict[str, tuple[str, ...]] = {}
 
 
 @cache

@@ -19,3 +19,12 @@ def name(code: str) -> str:
     if country is None:
         return code
     return Locale("en").territories.get(country.alpha_2, country.name)
+
+
+@cache
+def is_country(code: str) -> bool:
+    """An ISO 3166-1 country, as opposed to a region or income group that
+    World Bank tables list alongside countries (EAS, HIC, ...)."""
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import catalog
 from .codes import CODES
-from .geo import AGGREGATES, name
+from .geo import is_country, name
 from .models import Claim, Evidence, Interval, Period, Verdict
 from .readable import format_interval, format_magnitude, ordinal
 
@@ -236,6 +236,6 @@ def _table(evidence: Sequence[Evidence], series: str, period: Period) -> _Table:
         if e.series == series and e.unit == indicator.unit and (e.period.start, e.period.end) == (period.start, period.end)
     }
     total = rows.pop("WLD", None)
-    for code in AGGREGATES:
-        rows.pop(code, None)
+    # Only countries are ranked: regional and income-group rows would outrank them.
+    rows = {c: e for c, e in rows.items() if is_country(c)}
     return _Table({c: e.value for c, e in rows.items()}, rows, total)

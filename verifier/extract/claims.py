@@ -17,12 +17,14 @@ from functools import cache
 
 from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
+from ..geo import AGGREGATES
 from . import lexicon as lx
 from . import changes, metrics, periods, places, quantities
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 
 _S = r"[\s\u00a0\u202f]+"
+_RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,9 @@ def extract(document: Document) -> list[Claim]:
         for m in ordinal_re.finditer(text, sentence.start, sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))
+        for m in (x for x in found.metrics if x.rank and sentence.start <= x.start < sentence.end):
+            if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
+                claims.append((m.start, c))
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and not p.publication]
         if own:
             previous_period[sentence.paragraph] = own[-1]
@@ -247,19 +252,26 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
     }
 
 
-def _ranking_claim(document, sentence, m: re.Match, found: Found, overtake_re, text) -> dict | None:
-    """A rank word right before a ranked metric ("premier fournisseur de
-    pétrole brut", "top crude supplier"), with its subject, the market it
-    ranks in, and the rival it overtook if the text says so."""
-    lex = lx.load(document.lang)
-    rank = lex.table("ranking", "ordinals")[lx.normalize(m.group(1))]
-    metric = next(
-        (x for x in found.metrics if x.subject and 0 <= x.start - m.end() <= 25 and re.fullmatch(r"[\s\w-]*", text[m.end() : x.start])),
-        None,
-    )
+def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found, overtake_re, text) -> dict | None:
+    """A rank word right before a metric ("premier fournisseur de pétrole
+    brut", "top crude supplier", "troisième économie mondiale"), or a
+    superlative that states the rank itself ("most populous"), with its
+    subject, the market it ranks in, and the rival it overtook."""
+    if isinstance(m, MetricMention):
+        metric, rank, start = m, m.rank, m.start
+    else:
+        lex = lx.load(document.lang)
+        rank = lex.table("ranking", "ordinals")[lx.normalize(m.group(1))]
+        # At most two plain words between the rank and the metric ("top crude
+        # supplier"), so "the first half of 2023 exports" is no ranking.
+        metric = next(
+            (x for x in found.metrics if x.rank is None and _RANK_GAP.fullmatch(text, m.end(), x.start)),
+            None,
+        )
+        start = m.start()
     if metric is None:
         return None
-    anchor = Mention(m.start(), metric.end, text[m.start() : metric.end])
+    anchor = Mention(start, metric.end, text[start : metric.end])
     ctx = _context(document, sentence, anchor, found, {})
     pool: list[PlaceMention] = ctx["places"]
     rival = None
@@ -267,10 +279,12 @@ def _ranking_claim(document, sentence, m: re.Match, found: Found, overtake_re, t
         rival = next((p for p in pool if 0 <= p.start - o.end() <= 15), None)
     # The market is named right after the metric ("... de la Chine", "of
     # China") or as a possessive before the rank ("China's top supplier").
-    counterpart = next((p for p in pool if 0 <= p.start - metric.end <= 8 and p is not rival), None) or next(
-        (p for p in pool if 0 <= m.start() - p.end <= 4 and p is not rival), None
-    )
-    subject = next((p for p in pool if p is not rival and p is not counterpart), None)
+    counterpart = None
+    if metric.subject:
+        counterpart = next((p for p in pool if 0 <= p.start - metric.end <= 8 and p is not rival), None) or next(
+            (p for p in pool if 0 <= start - p.end <= 4 and p is not rival), None
+        )
+    subject = next((p for p in pool if p is not rival and p is not counterpart and p.code not in AGGREGATES), None)
     roles = [(subject, "subject"), (counterpart, "counterpart"), (rival, "rival")]
     return {
         "kind": "ranking",

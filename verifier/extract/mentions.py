@@ -47,6 +47,7 @@ class PlaceMention(Mention):
 class MetricMention(Mention):
     indicator: str
     subject: str | None  # the dimension the sentence's subject fills, when the phrase says
+    rank: int | None = None  # a superlative states a rank by itself ("most populous")
 
 
 def mask(text: str, mentions, fill: str = "\x00") -> str:
