@@ -303,3 +303,17 @@ def test_rankings_beyond_suppliers(lang, text, rank, metric, subject):
 def test_first_half_is_no_ranking():
     claims = extract(from_text("In the first half of 2023 exports rose 5%.", lang="en", published=dt.date(2024, 2, 8)))
     assert [c.kind for c in claims] == ["change"]
+
+
+@pytest.mark.parametrize(
+    "lang,text,values",
+    [
+        ("fr", "Elle a importé 42,1 millions de tonnes, dont 9,6 millions des États-Unis.", [(42.1e6, "tonne"), (9.6e6, "tonne")]),
+        ("fr", "Elles sont passées de 15,7 à 22,4 millions de tonnes.", [(15.7e6, "tonne"), (22.4e6, "tonne")]),
+        ("en", "The deficit narrowed to €99.6 billion from 162.7 billion.", [(99.6e9, "EUR"), (162.7e9, "EUR")]),
+        ("en", "Inflation was 3.1%. Output fell by 2 million.", [(3.1, "%"), (2e6, "")]),
+    ],
+)
+def test_units_carry_to_bare_figures(lang, text, values):
+    found = [(q["value"], q["unit"]) for q in parse("quantities", text, lang=lang)]
+    assert found == [(pytest.approx(v), u) for v, u in values]

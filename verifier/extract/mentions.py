@@ -23,6 +23,7 @@ class QuantityMention(Mention):
     count: bool = False  # a number of occurrences ("à deux reprises", "twice")
     signed: bool = False  # written with an explicit sign ("+26,7 %"): a change
     share: bool = False  # a percentage of a whole ("5.5 % of global electricity")
+    scaled: bool = False  # written with a scale word ("9,6 millions")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ dollars", "$218.2bn", "107 Mt", "à deux reprises"."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import catalog
@@ -138,7 +138,41 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         quantity = Quantity(value=float(counts[lx.normalize(m.group())]), unit="")
         found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
     found.sort(key=lambda q: q.start)
-    return found
+    return _carry_units(text, found, g)
+
+
+# Between two figures of one range: "de 15,7 à 22,4 millions de tonnes".
+_RANGE_LINK = re.compile(r"[\s\u00a0\u202f]*(?:à|a|to|bis|y|et|and|und|-|–)[\s\u00a0\u202f]*", re.I)
+_SENTENCE_END = re.compile(r"[.!?…][\s\u00a0]+[A-ZÀ-Þ]")
+
+
+def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[QuantityMention]:
+    """News states a unit once and lets later figures lean on it: "42,1
+    millions de tonnes, dont 9,6 millions des États-Unis", "de 15,7 à 22,4
+    millions de tonnes". A bare figure takes the unit (and, in a range, the
+    scale) of its neighbour in the same sentence."""
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.quantity.unit or q.count:
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        if not q.scaled and after and after.quantity.unit and after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
+            # Rounded to 12 digits: 22.4e6 / 22.4 is not exactly 1e6 in binary.
+            ratio = float(f"{after.quantity.value / (_digits_value(after, g) or after.quantity.value):.12g}")
+            out[i] = replace(q, quantity=q.quantity.model_copy(update={
+                "value": q.quantity.value * ratio, "precision": q.quantity.precision * ratio, "unit": after.quantity.unit}))
+            continue
+        before = next((p for p in reversed(out[:i]) if p.quantity.unit), None)
+        if q.scaled and before and before.quantity.unit not in ("%", "pp") and not _SENTENCE_END.search(text, before.end, q.start):
+            out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": before.quantity.unit}))
+    return out
+
+
+def _digits_value(q: QuantityMention, g: _Grammar) -> float | None:
+    """The number as written, before its scale ("22,4" in "22,4 millions")."""
+    m = DIGITS.search(q.text)
+    number = parse_digits(m.group("digits"), g.decimal) if m else None
+    return number.value if number else None
 
 
 def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, written: bool, signed: bool = False):
@@ -181,4 +215,6 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         precision=0.0 if written and scale == 1.0 else precision(number, magnitude),
     )
     share = unit == "%" and g.share.match(text, pos) is not None
-    return QuantityMention(start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share)
+    return QuantityMention(
+        start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share, scaled=scale != 1.0
+    )
