@@ -146,7 +146,7 @@ def _places(lang: str, data: dict) -> dict[str, tuple[str, str]]:
                 if name := getattr(country, attr, None):
                     places.setdefault(normalize(name), (country.alpha_3, "name"))
     section = data.get("places", {})
-    for kind in ("aggregates", "capitals", "adjectives", "acronyms"):
+    for kind in ("names", "aggregates", "capitals", "adjectives", "acronyms"):
         for phrase, code in section.get(kind, {}).items():
             places[normalize(phrase)] = (code, kind)
     return places

@@ -32,7 +32,7 @@ def find(text: str, lang: str) -> list[PlaceMention]:
     for start, end, key in index.finditer(text):
         code, kind = lex.places[key]
         written = text[start:end]
-        if kind in ("name", "capitals") and not written[0].isupper():
+        if kind in ("name", "names", "capitals") and not written[0].isupper():
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
         if kind == "acronyms" and not written.isupper():
             continue
