@@ -77,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     except VerifierError as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as exc:
+        # Run from a checkout without installing: say what to do, not a traceback.
+        print(f"verifier: error: missing dependency {exc.name!r}; install the project first: pip install -e .", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("verifier: interrupted", file=sys.stderr)
         return 130
