@@ -63,7 +63,9 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     lex = lx.load(lang)
     section = lex.data["periods"]
     month = lx.phrase_pattern(lex.months)
-    year_tail = rf"(?:,?{_S}(?:(?:de|of|en|in){_S})?(?:l['’]année{_S})?{_YEAR})?"
+    # "of the year" names the current year without writing it: left to resolution.
+    this_year = lx.phrase_pattern(section.get("of_the_year", []))
+    year_tail = rf"(?:,?{_S}(?:(?:de|of|en|in){_S})?(?:l['’]année{_S})?{_YEAR}|{_S}{this_year})?"
     rules: list[_Rule] = []
     for template in section.get("ranges", []):
         body = lx.phrase_pattern([template], words=False)[3:-1]  # the escaped template, unwrapped
@@ -83,15 +85,24 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     rules.append(_Rule(re.compile(f"(?P<r>{lx.phrase_pattern(relative)})", re.I), "relative"))
     # "3 octobre", "1er mars", "21. Februar", "21 de febrero", "1st of January", "Feb. 21", "March 3rd, 2024"
     ordinal = r"(?:er|re|st|nd|rd|th|\.º|º|\.)?"
-    rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d){ordinal}(?:{_S}(?:de|of))?{_S}(?P<m1>{month})\.?{year_tail}", re.I), "day"))
-    rules.append(_Rule(re.compile(rf"(?P<m1>{month})\.?{_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,])(?:,?{_S}{_YEAR})?", re.I), "day"))
+    first_day = lx.phrase_pattern(section.get("first_day", []))
+    rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d|{first_day}){ordinal}(?:{_S}(?:de|of))?{_S}(?P<m1>{month})\.?{year_tail}", re.I), "day"))
+    if section.get("month_day", False):
+        # "Feb. 21", "March 3rd, 2024": only where the language writes the month first.
+        rules.append(_Rule(re.compile(rf"(?P<m1>{month})\.?{_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|[.,]\d)(?:,?{_S}{_YEAR})?", re.I), "day"))
+    decades = section.get("decades", [])
+    if decades:
+        decade = r"(?P<y>(?:1[89]|20)\d0)"
+        body = "|".join(lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{y\}", decade.replace("?P<y>", f"?P<y{i}>"))
+                        for i, t in enumerate(decades))
+        rules.append(_Rule(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), "decade"))
     weekdays = _weekdays(lang)
     rules.append(_Rule(re.compile(f"(?P<w>{lx.phrase_pattern(weekdays)})", re.I), "weekday"))
     days = lx.normalize_keys({k: v for k, v in section.get("relative_days", {}).items()})
     rules.append(_Rule(re.compile(f"(?P<rd>{lx.phrase_pattern(days)})", re.I), "relative_day"))
     rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
     prepositions = lx.phrase_pattern(section.get("month_prepositions", []))
-    rules.append(_Rule(re.compile(rf"(?:{prepositions}(?:{_S}|(?<=-)))(?P<m1>{month})(?!\w)", re.I), "month"))
+    rules.append(_Rule(re.compile(rf"(?:{prepositions}(?:{_S}|-))(?P<m1>{month})(?!\w)", re.I), "month"))
     rules.append(_Rule(re.compile(rf"(?<![\d,.\w]){_YEAR}(?![.,]\d)", re.I), "year"))
     publication = re.compile(
         rf"(?:{lx.phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
@@ -165,6 +176,9 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         return _day(groups, tables, ref)
     if kind == "year":
         return months_period(year, 1, 12)
+    if kind == "decade":
+        first = int(next(v for k, v in groups.items() if k.startswith("y") and v))
+        return Period(start=dt.date(first, 1, 1), end=dt.date(first + 9, 12, 31), label=f"{first}s")
     if kind == "years":
         first, last = int(groups["y1"]), int(groups["y2"])
         if first >= last:
@@ -187,7 +201,7 @@ def _one_day(day: dt.date) -> Period:
 def _day(groups: dict, tables: dict, ref: dt.date) -> Period | None:
     """A day of a month; without a year, the most recent one not after the reference."""
     month = tables["months"][lx.normalize(groups["m1"]).rstrip(".")]
-    day = int(groups["d"])
+    day = int(groups["d"]) if groups["d"].isdigit() else 1  # "primero de enero"
     years = [int(groups["y"])] if groups.get("y") else [ref.year, ref.year - 1]
     for year in years:
         try:
