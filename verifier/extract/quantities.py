@@ -41,6 +41,7 @@ class _Grammar:
     comparator: re.Pattern
     prefix: re.Pattern
     reference: re.Pattern
+    not_figures: re.Pattern
     per_unit: re.Pattern
     share: re.Pattern
     scales: dict[str, float]
@@ -108,6 +109,7 @@ def grammar(lang: str) -> _Grammar:
             re.I,
         ),
         per_unit=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))({lx.phrase_pattern(units)})", re.I),
+        not_figures=_not_figures(lex.data["quantities"].get("not_figures", [])),
         reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
         scales=scales,
         units=units,
@@ -122,6 +124,7 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     g = grammar(lang)
     found = []
     text = _NOT_FIGURES.sub(lambda m: "\x00" * len(m.group()), text)
+    text = g.not_figures.sub(lambda m: "\x00" * len(m.group()), text)
     for m in DIGITS.finditer(text):
         if (number := parse_digits(m.group("digits"), g.decimal)) is not None:
             if m.group("sign") in ("-", "−"):
@@ -139,6 +142,32 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
+
+
+# Placeholders of the lexicon's `not_figures` templates.
+_SLOTS = {
+    "n": r"\d+(?:[.:,]\d+)?",  # a clock time: "0930 GMT", "9.00 Uhr"
+    "age": r"\d{1,3}",
+    "w": r"(?<=[^\W\d])",  # a word ends here: "The chief executive, 58, said"
+    "phone": r"\+?\(?\d[\d\s\u00a0().\-/]{4,}\d",
+}
+
+
+def _not_figures(templates: list[str]) -> re.Pattern:
+    """Ages, clock times and phone numbers are written with digits but are not
+    figures a claim is about ("the 62-year-old minister", "at 9 a.m.",
+    "llamar al 900 123 456"); the lexicon lists the shapes as templates."""
+    bodies = []
+    for template in templates:
+        body = lx.phrase_pattern([template], words=False)[3:-1]
+        for slot, pattern in _SLOTS.items():
+            body = body.replace(rf"\{{{slot}\}}", pattern)
+        if template[0].isalpha():
+            body = r"(?<![\w])" + body
+        if template[-1].isalpha():
+            body += r"(?![\w])"
+        bodies.append(body)
+    return re.compile("|".join(bodies) or "(?!)", re.I)
 
 
 # Between two figures of one range: "de 15,7 à 22,4 millions de tonnes".
