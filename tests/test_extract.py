@@ -317,3 +317,37 @@ def test_first_half_is_no_ranking():
 def test_units_carry_to_bare_figures(lang, text, values):
     found = [(q["value"], q["unit"]) for q in parse("quantities", text, lang=lang)]
     assert found == [(pytest.approx(v), u) for v, u in values]
+
+
+@pytest.mark.parametrize(
+    "lang,text,rank",
+    [
+        ("en", "Kazakhstan is the largest uranium producer in the world.", 1),
+        ("en", "Brazil remained the second supplier of soybeans to Europe.", 2),
+        ("fr", "Le Brésil est le deuxième exportateur mondial de soja.", 2),
+        ("fr", "2022 a été la troisième année la plus sèche en Espagne.", 3),
+        ("es", "Chile es el mayor productor de cobre del mundo.", 1),
+        ("de", "Kasachstan ist der größte Uranproduzent der Welt.", 1),
+    ],
+)
+def test_rankings_without_a_catalogue_metric(lang, text, rank):
+    # A rank is a claim even when no source can check it yet: metric is null.
+    (claim,) = [c for c in extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8))) if c.kind == "ranking"]
+    assert claim.rank == rank and claim.metric is None
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "It is one of the largest oil fields in Asia."),
+        ("en", "The yield hit its highest since 2007."),
+        ("en", "The field is larger than the one in Texas."),
+        ("en", "He met the prime minister for the first time."),
+        ("fr", "Les deux plus grands pays du continent ont signé."),
+        ("es", "Es uno de los mayores yacimientos de Asia."),
+        ("de", "Die beiden größten Volkswirtschaften der Welt verhandeln."),
+    ],
+)
+def test_no_ranking_without_a_rank(lang, text):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert [c for c in claims if c.kind == "ranking"] == []

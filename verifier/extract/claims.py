@@ -54,8 +54,38 @@ def _splitters(lang: str) -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pa
             r"(?P<a>[^,;.()]+)",
             re.I,
         ),
-        re.compile(f"({lx.phrase_pattern(ranking['ordinals'])})", re.I),
+        re.compile(f"({lx.phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
         re.compile(f"({lx.phrase_pattern(ranking['overtake'])})", re.I),
+    )
+
+
+@dataclass(frozen=True)
+class _RankGrammar:
+    ordinals: dict[str, int]
+    superlatives: dict[str, int]
+    noun: re.Pattern  # a ranking noun right after an ordinal ("premier fournisseur")
+    one_of: re.Pattern  # "one of the largest", "the two largest" state no rank
+    ordinal_before: re.Pattern  # "la deuxième année la plus chaude"
+    not_superlative: re.Pattern  # "larger than", "its lowest since June"
+
+
+@cache
+def _rank_grammar(lang: str) -> _RankGrammar:
+    lex = lx.load(lang)
+    ranking = lex.data["ranking"]
+    ordinals = lx.phrase_pattern(ranking["ordinals"])
+    # A count before a superlative names a group, not a rank ("les deux plus grands").
+    counts = [w for w in lex.written_numbers if w not in ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")]
+    groups = ranking.get("one_of", []) + counts + ranking.get("groups", [])
+    return _RankGrammar(
+        ordinals=lx.normalize_keys(ranking["ordinals"]),
+        superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
+        noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{lx.phrase_pattern(ranking.get('nouns', []))})", re.I),
+        one_of=re.compile(rf"(?:{lx.phrase_pattern(groups)}|(?<![\d.,])\d{1,2}){_S}(?:[^\W\d]+{_S})?\Z", re.I),
+        ordinal_before=re.compile(rf"({ordinals})(?:{_S}[^\W\d]+){{0,3}}{_S}\Z", re.I),
+        not_superlative=re.compile(
+            rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?:{lx.phrase_pattern(ranking.get('than', []) + ranking.get('since', []))})", re.I
+        ),
     )
 
 
@@ -258,20 +288,33 @@ def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found
     superlative that states the rank itself ("most populous"), with its
     subject, the market it ranks in, and the rival it overtook."""
     if isinstance(m, MetricMention):
-        metric, rank, start = m, m.rank, m.start
+        metric, rank, start, end = m, m.rank, m.start, m.end
     else:
-        lex = lx.load(document.lang)
-        rank = lex.table("ranking", "ordinals")[lx.normalize(m.group(1))]
+        g = _rank_grammar(document.lang)
+        word = lx.normalize(m.group(1))
+        start, end = m.start(), m.end()
         # At most two plain words between the rank and the metric ("top crude
         # supplier"), so "the first half of 2023 exports" is no ranking.
         metric = next(
             (x for x in found.metrics if x.rank is None and _RANK_GAP.fullmatch(text, m.end(), x.start)),
             None,
         )
-        start = m.start()
-    if metric is None:
-        return None
-    anchor = Mention(start, metric.end, text[start : metric.end])
+        if word in g.superlatives:
+            if g.one_of.search(text, max(0, start - 30), start) or g.not_superlative.match(text, end):
+                return None
+            rank = g.superlatives[word]
+            if rank == 1 and (before := g.ordinal_before.search(text, max(0, start - 60), start)):
+                rank, start = g.ordinals[lx.normalize(before.group(1))], before.start()
+        elif metric is None:
+            noun = g.noun.match(text, end)
+            if noun is None:
+                return None
+            rank, end = g.ordinals[word], noun.end()
+        else:
+            rank = g.ordinals[word]
+        if metric is not None:
+            end = metric.end
+    anchor = Mention(start, end, text[start:end])
     ctx = _context(document, sentence, anchor, found, {})
     pool: list[PlaceMention] = ctx["places"]
     rival = None
@@ -280,7 +323,7 @@ def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found
     # The market is named right after the metric ("... de la Chine", "of
     # China") or as a possessive before the rank ("China's top supplier").
     counterpart = None
-    if metric.subject:
+    if metric is not None and metric.subject:
         counterpart = next((p for p in pool if 0 <= p.start - metric.end <= 8 and p is not rival), None) or next(
             (p for p in pool if 0 <= start - p.end <= 4 and p is not rival), None
         )
@@ -294,6 +337,6 @@ def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found
         "rank": rank,
         "period": ctx["period"],
         "places": [_place(p, role) for p, role in roles if p is not None],
-        "metric": Metric(id=metric.indicator, text=metric.text),
+        "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
