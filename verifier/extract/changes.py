@@ -15,6 +15,7 @@ from .mentions import Mention
 # figure: "stiegen im vergangenen Jahr um 4,1 Prozent".
 _GAP = r"[\s\u00a0\u202f\x00]"
 _S = _GAP + "+"
+_FIGURE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class _Grammar:
     percent: dict[str, float]
     link_by: re.Pattern
     link_to: re.Pattern
+    by_last: re.Pattern
+    trailing: re.Pattern
     to_first: re.Pattern
     basis: re.Pattern
     multiples: re.Pattern
@@ -60,6 +63,9 @@ def grammar(lang: str) -> _Grammar:
         # the "by" word (a change) or the "to" word (a new level, not a change).
         link_by=re.compile(rf"(?:{_S}[^\W\d]+){{0,2}}?(?:{_S}(?:{lx.phrase_pattern(section.get('by', []))}))?{_GAP}*\Z", re.I),
         link_to=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*\Z", re.I),
+        by_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
+        # Between a figure and a verb that comes after it: "um 12 Prozent gesenkt".
+        trailing=re.compile(rf"(?:{_S}[^\W\d]+){{0,3}}{_S}", re.I),
         to_first=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_S}", re.I),
         basis=re.compile(f"({lx.phrase_pattern(section.get('basis', []))})", re.I),
     )
@@ -97,17 +103,31 @@ def bases(text: str, lang: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), m.group()) for m in grammar(lang).basis.finditer(text)]
 
 
-def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mention, floor: int) -> ChangeMention | None:
-    """The change word that makes `figure` a change, if any: the last one
-    before it (after `floor`, the clause start) with nothing but an adverb
-    and the "by" word between, and not the "to" word of a new level (which
-    the figure's own hedge may carry: "cayeron hasta 20.200 millones")."""
+def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mention, floor: int, ceiling: int) -> ChangeMention | None:
+    """The change word that makes `figure` a change, if any, within its clause
+    [floor, ceiling): the last one before it with nothing but an adverb or two
+    and the "by" word between ("rose sharply by 5 %"); or, when the "by" word
+    stands right before the figure, a change word further back or, in German,
+    after it ("stiegen im Jahresvergleich um 8 %", "um 12 Prozent gesenkt").
+    Never the "to" word of a new level ("cayeron hasta 20.200 millones")."""
     g = grammar(lang)
-    for c in reversed([c for c in changes if floor <= c.start and c.end <= figure.start and c.multiplier is None]):
-        between = text[c.end : figure.start]
-        if g.link_to.search(between) or g.to_first.match(figure.text):
-            return None
-        if g.link_by.fullmatch(between):
-            return c
+    if level(text, lang, figure):
         return None
+    before = [c for c in changes if floor <= c.start and c.end <= figure.start and c.multiplier is None]
+    if before and g.link_by.fullmatch(text, before[-1].end, figure.start):
+        return before[-1]
+    if not g.by_last.search(text, max(floor, figure.start - 12), figure.start):
+        return None
+    if before and not _FIGURE.search(text, before[-1].end, figure.start):
+        return before[-1]
+    after = next((c for c in changes if figure.end <= c.start < ceiling and c.multiplier is None), None)
+    if after and g.trailing.fullmatch(text, figure.end, after.start):
+        return after
     return None
+
+
+def level(text: str, lang: str, figure: Mention) -> bool:
+    """Whether the figure is a new level, introduced by the "to" word ("a
+    reculé à 4,3 %", "rose to $89.54"), and so no change even beside one."""
+    g = grammar(lang)
+    return bool(g.link_to.search(text, max(0, figure.start - 25), figure.start) or g.to_first.match(figure.text))

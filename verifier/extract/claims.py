@@ -251,7 +251,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
     ctx = _context(document, sentence, q, found, previous_period)
     quantity, start = q.quantity, q.start
     if change is None and not q.count:
-        change = changes.governing(found.masked, document.lang, found.changes, q, ctx["clause"][0])
+        change = changes.governing(found.masked, document.lang, found.changes, q, *ctx["clause"])
     kind = "count" if q.count else "amount"
     if direction := changes.compared(found.masked, document.lang, q.end) if not q.count else 0:
         kind = "comparison"
@@ -263,7 +263,9 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         if change.multiplier is None:
             quantity = quantity.model_copy(update={"value": change.direction * abs(quantity.value)})
             start = change.start
-    elif quantity.unit in ("%", "pp") and (q.signed or any(0 <= b.start - q.end <= 3 for b in found.bases)):
+    elif quantity.unit in ("%", "pp") and (
+        q.signed or (any(0 <= b.start - q.end <= 3 for b in found.bases) and not changes.level(found.masked, document.lang, q))
+    ):
         kind = "change"  # "+26,7 %", "6.3% year-on-year", "5,2 % en glissement annuel"
     elif q.share:
         kind = "share"
