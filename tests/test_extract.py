@@ -351,3 +351,30 @@ def test_rankings_without_a_catalogue_metric(lang, text, rank):
 def test_no_ranking_without_a_rank(lang, text):
     claims = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
     assert [c for c in claims if c.kind == "ranking"] == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,value,unit",
+    [
+        ("fr", "Le taux de chômage est passé de 7,1 % à 7,5 % en un an.", 0.4, "pp"),
+        ("en", "Output fell from 12 million tonnes to 10.5 million tonnes.", -1.5e6, "tonne"),
+        ("en", "The rate rose to 5.1% in March from 4.8% in February.", 0.3, "pp"),
+        ("es", "La deuda bajó del 60 % en 2022 al 55 % en 2023.", -5, "pp"),
+        ("de", "Der Preis stieg von 80 auf 95 Dollar.", 15, "USD"),
+    ],
+)
+def test_from_one_level_to_another_is_one_change(lang, text, value, unit):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    (claim,) = [c for c in claims if c.quantity is not None]
+    assert claim.kind == "change" and claim.quantity.unit == unit
+    assert claim.quantity.value == pytest.approx(value)
+
+
+def test_a_change_between_two_periods_spans_both():
+    claims = extract(from_text("La deuda bajó del 60 % en 2022 al 55 % en 2023.", lang="es", published=dt.date(2024, 5, 8)))
+    assert (claims[0].period.start, claims[0].period.end) == (dt.date(2022, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_up_from_names_the_earlier_level():
+    claims = extract(from_text("Sales reached $20bn in 2023, up from $19bn in 2022.", lang="en", published=dt.date(2024, 5, 8)))
+    assert [(c.kind, c.quantity.value) for c in claims] == [("amount", 20e9), ("amount", 19e9)]

@@ -34,6 +34,10 @@ class _Grammar:
     link_by: re.Pattern
     link_to: re.Pattern
     by_last: re.Pattern
+    from_last: re.Pattern
+    base_last: re.Pattern
+    gap_to: re.Pattern
+    gap_from: re.Pattern
     trailing: re.Pattern
     to_first: re.Pattern
     basis: re.Pattern
@@ -63,6 +67,12 @@ def grammar(lang: str) -> _Grammar:
         # the "by" word (a change) or the "to" word (a new level, not a change).
         link_by=re.compile(rf"(?:{_S}[^\W\d]+){{0,2}}?(?:{_S}(?:{lx.phrase_pattern(section.get('by', []))}))?{_GAP}*\Z", re.I),
         link_to=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*\Z", re.I),
+        # A "from" word that is not also the "by" word (French "de" is both).
+        base_last=re.compile(rf"(?:{lx.phrase_pattern(set(section.get('from', [])) - set(section.get('by', [])))}){_GAP}*\Z", re.I),
+        from_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('from', []))}){_GAP}*\Z", re.I),
+        # Between the two figures of "from X (in April) to Y" and of "to Y (in May) from X".
+        gap_to=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*", re.I),
+        gap_from=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('from', []))}){_GAP}*", re.I),
         by_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
         # Between a figure and a verb that comes after it: "um 12 Prozent gesenkt".
         trailing=re.compile(rf"(?:{_S}[^\W\d]+){{0,3}}{_S}", re.I),
@@ -114,6 +124,10 @@ def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mentio
     if level(text, lang, figure):
         return None
     before = [c for c in changes if floor <= c.start and c.end <= figure.start and c.multiplier is None]
+    if (base := g.base_last.search(text, max(floor, figure.start - 12), figure.start)) and (
+        not before or base.start() >= before[-1].end
+    ):
+        return None  # "up from 66,780": the level it rose from
     if before and g.link_by.fullmatch(text, before[-1].end, figure.start):
         return before[-1]
     if not g.by_last.search(text, max(floor, figure.start - 12), figure.start):
@@ -131,3 +145,17 @@ def level(text: str, lang: str, figure: Mention) -> bool:
     reculé à 4,3 %", "rose to $89.54"), and so no change even beside one."""
     g = grammar(lang)
     return bool(g.link_to.search(text, max(0, figure.start - 25), figure.start) or g.to_first.match(figure.text))
+
+
+def from_to(text: str, lang: str, figures: list[Mention]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of figures that state a change as two levels, from
+    figures[i] to figures[j]: "passées de 15,7 à 22,4 millions", "from 2.4% in
+    April to 2.6%", and reversed, "rose to 2.6% in May from 2.4% in April"."""
+    g = grammar(lang)
+    pairs = []
+    for i, (a, b) in enumerate(zip(figures, figures[1:])):
+        if g.from_last.search(text, max(0, a.start - 12), a.start) and g.gap_to.fullmatch(text, a.end, b.start):
+            pairs.append((i, i + 1))
+        elif g.link_to.search(text, max(0, a.start - 12), a.start) and g.gap_from.fullmatch(text, a.end, b.start):
+            pairs.append((i + 1, i))
+    return pairs

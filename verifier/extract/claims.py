@@ -120,7 +120,8 @@ def _sentence(text: str, start: int, end: int, paragraph: int, opener_re: re.Pat
 
 def _nearest(mentions, anchor: Mention, within: tuple[int, int]):
     inside = [m for m in mentions if within[0] <= m.start and m.end <= within[1]]
-    return min(inside, key=lambda m: max(m.start - anchor.end, anchor.start - m.end, 0), default=None)
+    # On a tie the mention after the anchor wins: "del 60 % en 2022 al 55 % en 2023".
+    return min(inside, key=lambda m: (max(m.start - anchor.end, anchor.start - m.end, 0), m.start < anchor.start), default=None)
 
 
 def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
@@ -175,8 +176,12 @@ def extract(document: Document) -> list[Claim]:
     previous_period: dict[int, PeriodMention] = {}
     for sentence in sentences(text, lang):
         scope = (sentence.start, sentence.end)
-        for q in (q for q in found.quantities if sentence.start <= q.start < sentence.end):
-            claims.append((q.start, _quantity_claim(document, sentence, q, found, previous_period)))
+        figures = [q for q in found.quantities if sentence.start <= q.start < sentence.end]
+        own_claims = [_quantity_claim(document, sentence, q, found, previous_period) for q in figures]
+        for i, j in changes.from_to(found.masked, lang, figures):
+            if (merged := _from_to_claim(document, figures[i], figures[j], own_claims[i], own_claims[j])) is not None:
+                own_claims[i], own_claims[j] = merged, None
+        claims.extend((q.start, c) for q, c in zip(figures, own_claims) if c is not None)
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
@@ -281,6 +286,36 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         "places": [_place(p) for p in ctx["places"]],
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
+    }
+
+
+def _from_to_claim(document, a: QuantityMention, b: QuantityMention, ca: dict, cb: dict) -> dict | None:
+    """One change from two levels ("de 15,7 à 22,4 millions de tonnes"): the
+    difference, in points when the levels are percentages, over the union of
+    the two levels' periods."""
+    qa, qb = ca["quantity"], cb["quantity"]
+    if not qa.unit and qb.unit:
+        qa = qa.model_copy(update={"unit": qb.unit})
+    if qa.unit != qb.unit or ca["kind"] == "count" or cb["kind"] == "count":
+        return None
+    quantity = Quantity(
+        value=qb.value - qa.value,
+        unit="pp" if qb.unit == "%" else qb.unit,
+        comparator="~" if "~" in (qa.comparator, qb.comparator) else "=",
+        precision=qa.precision + qb.precision,
+    )
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    pa, pb = ca["period"], cb["period"]
+    period = pb or pa
+    if pa and pb and pa != pb:
+        first, last = sorted((pa, pb), key=lambda p: p.start)
+        period = first.model_copy(update={"end": max(first.end, last.end), "label": f"{first.label} to {last.label}"})
+    return cb | {
+        "kind": "change",
+        "text": document.text[start:end],
+        "span": document.locate(start, end),
+        "quantity": quantity,
+        "period": period,
     }
 
 

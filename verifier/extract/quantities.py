@@ -171,7 +171,7 @@ def _not_figures(templates: list[str]) -> re.Pattern:
 
 
 # Between two figures of one range: "de 15,7 à 22,4 millions de tonnes".
-_RANGE_LINK = re.compile(r"[\s\u00a0\u202f]*(?:à|a|to|bis|y|et|and|und|-|–)[\s\u00a0\u202f]*", re.I)
+_RANGE_LINK = re.compile(r"[\s\u00a0\u202f]*(?:à|a|al|to|bis|auf|y|et|and|und|-|–)[\s\u00a0\u202f]*", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\s\u00a0]+[A-ZÀ-Þ]")
 
 
