@@ -378,3 +378,42 @@ def test_a_change_between_two_periods_spans_both():
 def test_up_from_names_the_earlier_level():
     claims = extract(from_text("Sales reached $20bn in 2023, up from $19bn in 2022.", lang="en", published=dt.date(2024, 5, 8)))
     assert [(c.kind, c.quantity.value) for c in claims] == [("amount", 20e9), ("amount", 19e9)]
+
+
+@pytest.mark.parametrize(
+    "lang,text,kinds",
+    [
+        ("en", "Copper fell $120, or 1.4%, on Monday.", [("change", -120), ("change", -1.4)]),
+        ("fr", "Les ventes ont progressé de 3 % en 2023, après 4 % en 2022.", [("change", 3), ("change", 4)]),
+        ("es", "Las ventas cayeron un 2 % en 2023, frente al 5 % de 2022.", [("change", -2), ("change", -5)]),
+        ("en", "Coal made up 30% of the mix in 2019, compared with 12% in 2023.", [("share", 30), ("share", 12)]),
+        ("de", "Die Produktion lag 4 Prozent niedriger als im Vorjahr.", [("change", -4)]),
+        ("en", "Output was 4% higher than in Germany.", [("comparison", 4)]),
+        ("es", "Perú produjo 2,6 millones de toneladas, un 3 % más que un año antes.", [("amount", 2.6e6), ("change", 3)]),
+        ("fr", "La part du gaz dans le mix a reculé de 2 points, à 18 %.", [("change", -2), ("share", 18)]),
+        ("de", "Der Haushalt umfasst 500 Milliarden Euro, davon 20 Prozent für Soziales.", [("amount", 500e9), ("share", 20)]),
+    ],
+)
+def test_kinds_follow_the_sentence(lang, text, kinds):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    assert [(c.kind, pytest.approx(c.quantity.value)) for c in claims if c.quantity] == kinds
+
+
+@pytest.mark.parametrize(
+    "lang,text,subject,rivals",
+    [
+        ("en", "Brazil exported more soybeans in 2023, more than Argentina or Paraguay.", "BRA", ["ARG", "PRY"]),
+        ("fr", "Le Brésil produit plus que l'Argentine.", "BRA", ["ARG"]),
+        ("es", "El oleoducto de Perú es más largo que el de Chile.", "PER", []),
+        ("de", "Die Leitung in Polen ist kürzer als die in Tschechien.", "POL", []),
+    ],
+)
+def test_comparisons_with_a_place_and_no_figure(lang, text, subject, rivals):
+    claims = [c for c in extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8))) if c.kind == "comparison"]
+    if not rivals:  # the place compared with is not right after the comparative: no claim is better than a wrong one
+        assert claims == []
+        return
+    (claim,) = claims
+    assert claim.quantity is None
+    assert [p.code for p in claim.places if p.role == "subject"] == [subject]
+    assert [p.code for p in claim.places if p.role == "rival"] == rivals

@@ -30,6 +30,7 @@ class _Grammar:
     words: re.Pattern
     multipliers: re.Pattern
     up: frozenset[str]
+    down: frozenset[str]
     percent: dict[str, float]
     link_by: re.Pattern
     link_to: re.Pattern
@@ -38,6 +39,9 @@ class _Grammar:
     base_last: re.Pattern
     gap_to: re.Pattern
     gap_from: re.Pattern
+    echo: re.Pattern
+    than_next: re.Pattern
+    time_next: re.Pattern
     trailing: re.Pattern
     to_first: re.Pattern
     basis: re.Pattern
@@ -59,9 +63,11 @@ def grammar(lang: str) -> _Grammar:
         multiple_percent=multiples,
         more=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('more', []))})(?!\w)", re.I),
         less=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('less', []))})(?!\w)", re.I),
-        words=re.compile(f"({lx.phrase_pattern(up + down)})", re.I),
+        # Neutral phrases are matched only so that their direction word is not ("made up 30%").
+        words=re.compile(f"({lx.phrase_pattern(up + down + section.get('neutral', []))})", re.I),
         multipliers=re.compile(f"({lx.phrase_pattern(multipliers)})", re.I),
         up=frozenset(lx.normalize(w) for w in up),
+        down=frozenset(lx.normalize(w) for w in down),
         percent=multipliers,
         # What may stand between the verb and its figure: an adverb or two, then
         # the "by" word (a change) or the "to" word (a new level, not a change).
@@ -73,6 +79,10 @@ def grammar(lang: str) -> _Grammar:
         # Between the two figures of "from X (in April) to Y" and of "to Y (in May) from X".
         gap_to=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*", re.I),
         gap_from=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('from', []))}){_GAP}*", re.I),
+        echo=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,4}}?(?:{lx.phrase_pattern(section.get('echo', []))}){_GAP}*(?:[^\W\d]{{1,3}}{_S})?", re.I),
+        # What a comparison is made with, when it is an earlier time ("23 % menos que un año antes").
+        time_next=re.compile(rf"{_GAP}*(?:[^\W\d]{{1,5}}{_S}){{0,2}}(?:\x00|{lx.phrase_pattern(section.get('basis', []))})", re.I),
+        than_next=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(lx.load(lang).data.get('ranking', {}).get('than', []))})", re.I),
         by_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
         # Between a figure and a verb that comes after it: "um 12 Prozent gesenkt".
         trailing=re.compile(rf"(?:{_S}[^\W\d]+){{0,3}}{_S}", re.I),
@@ -86,6 +96,7 @@ def find(text: str, lang: str) -> list[ChangeMention]:
     found = [
         ChangeMention(m.start(), m.end(), m.group(), 1 if lx.normalize(m.group()) in g.up else -1)
         for m in g.words.finditer(text)
+        if lx.normalize(m.group()) in g.up or lx.normalize(m.group()) in g.down
     ]
     for m in g.multipliers.finditer(text):
         percent = g.percent[lx.normalize(m.group())]
@@ -96,21 +107,30 @@ def find(text: str, lang: str) -> list[ChangeMention]:
     return sorted(found, key=lambda c: c.start)
 
 
-def compared(text: str, lang: str, end: int) -> int:
-    """+1 or -1 when the figure ending at `end` is a difference from something
-    else ("10 TWh de plus que", "£6.7bn below forecasts"), else 0."""
+def compared(text: str, lang: str, end: int) -> tuple[int, bool]:
+    """(+1 or -1, over_time) when the figure ending at `end` is a difference
+    from something else ("10 TWh de plus que", "£6.7bn below forecasts"),
+    else (0, False). over_time says the something is an earlier time ("un 23
+    % menos que un año antes", "6,4 Prozent weniger als im Vorjahr"): a change."""
     g = grammar(lang)
-    if g.more.match(text, end):
-        return 1
-    if g.less.match(text, end):
-        return -1
-    return 0
+    for direction, pattern in ((1, g.more), (-1, g.less)):
+        if m := pattern.match(text, end):
+            return direction, g.time_next.match(text, m.end()) is not None
+    return 0, False
+
+
+def echoes(text: str, lang: str, previous: Mention, figure: Mention) -> bool:
+    """Whether `figure` restates or parallels the figure before it and so
+    shares its kind: "fell $2.76, or 3.8%", "0,9 % en 2023, après 2,5 % en 2022"."""
+    return grammar(lang).echo.fullmatch(text, previous.end, figure.start) is not None
 
 
 def bases(text: str, lang: str) -> list[Mention]:
     """What changes are measured against ("sur un an", "year-on-year"), to be
     blotted out before quantities are read: "un an" there is no duration."""
-    return [Mention(m.start(), m.end(), m.group()) for m in grammar(lang).basis.finditer(text)]
+    g = grammar(lang)
+    # "un an plus tôt que prévu" measures a lead, not a base: it stays a figure.
+    return [Mention(m.start(), m.end(), m.group()) for m in g.basis.finditer(text) if not g.than_next.match(text, m.end())]
 
 
 def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mention, floor: int, ceiling: int) -> ChangeMention | None:

@@ -181,7 +181,10 @@ def extract(document: Document) -> list[Claim]:
         for i, j in changes.from_to(found.masked, lang, figures):
             if (merged := _from_to_claim(document, figures[i], figures[j], own_claims[i], own_claims[j])) is not None:
                 own_claims[i], own_claims[j] = merged, None
+        _echo_kinds(found.masked, lang, figures, own_claims)
         claims.extend((q.start, c) for q, c in zip(figures, own_claims) if c is not None)
+        if not any(c and c["kind"] == "comparison" for c in own_claims):
+            claims.extend(_place_comparisons(document, sentence, found, text, previous_period))
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
@@ -258,8 +261,9 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
     if change is None and not q.count:
         change = changes.governing(found.masked, document.lang, found.changes, q, *ctx["clause"])
     kind = "count" if q.count else "amount"
-    if direction := changes.compared(found.masked, document.lang, q.end) if not q.count else 0:
-        kind = "comparison"
+    direction, over_time = changes.compared(found.masked, document.lang, q.end) if not q.count else (0, False)
+    if direction:
+        kind = "change" if over_time else "comparison"
         quantity = quantity.model_copy(update={"value": direction * abs(quantity.value)})
     elif change is not None and change.comparison:
         kind = "comparison"
@@ -272,7 +276,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         q.signed or (any(0 <= b.start - q.end <= 3 for b in found.bases) and not changes.level(found.masked, document.lang, q))
     ):
         kind = "change"  # "+26,7 %", "6.3% year-on-year", "5,2 % en glissement annuel"
-    elif q.share:
+    elif q.share or (quantity.unit == "%" and _comparisons(document.lang).share_noun.search(found.masked, ctx["clause"][0], q.start)):
         kind = "share"
     candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
@@ -287,6 +291,82 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
+
+
+def _echo_kinds(masked: str, lang: str, figures: list[QuantityMention], own_claims: list[dict | None]) -> None:
+    """A figure that restates or parallels the one before it takes its kind
+    (and a change its direction): "fell $2.76, or 3.8%", "a progressé de 0,9 %
+    en 2023, après 2,5 % en 2022", "40 % in 2021, compared with less than 10 %"."""
+    previous = None
+    for q, claim in zip(figures, own_claims):
+        if claim is None:
+            continue
+        if previous is not None and claim["kind"] == "amount" and previous[1]["kind"] in ("change", "share"):
+            if changes.echoes(masked, lang, previous[0], q):
+                claim["kind"] = previous[1]["kind"]
+                if claim["kind"] == "change" and previous[1]["quantity"].value < 0:
+                    claim["quantity"] = claim["quantity"].model_copy(update={"value": -abs(claim["quantity"].value)})
+        previous = (q, claim)
+
+
+@dataclass(frozen=True)
+class _ComparisonGrammar:
+    than: re.Pattern  # "more than", "kürzer als", "plus court que"
+    not_adjectives: frozenset[str]  # "rather than" compares nothing
+    joiner: re.Pattern  # what stands between a comparative and its place, or two places
+    share_noun: re.Pattern  # "la part du nucléaire": a percentage about it is a share
+
+
+@cache
+def _comparisons(lang: str) -> _ComparisonGrammar:
+    lex = lx.load(lang)
+    section = lex.data.get("comparisons", {})
+    bodies = [
+        lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{adj\}", r"[^\W\d]+")
+        for t in section.get("place_comparatives", [])
+    ]
+    return _ComparisonGrammar(
+        than=re.compile(rf"(?<!\w)(?:{'|'.join(bodies) or '(?!)'})(?!\w)", re.I),
+        not_adjectives=frozenset(lx.normalize(w) for w in section.get("not_adjectives", [])),
+        joiner=re.compile(r"[\s\u00a0\u202f]*(?:[^\W\d]{1,4}[\s\u00a0\u202f]+|[^\W\d]{1,2}['’])?"),
+        share_noun=re.compile(lx.phrase_pattern(lex.data["quantities"].get("share_nouns", [])), re.I),
+    )
+
+
+def _place_comparisons(document, sentence, found: Found, text: str, previous_period) -> list[tuple[int, dict]]:
+    """Comparisons with a place and no figure: "more than Saudi Arabia or
+    Russia", "plus que les États-Unis et l'Union européenne réunis", "far
+    shorter than China's". The figure compared, if any, is its own claim."""
+    g = _comparisons(document.lang)
+    out = []
+    for m in g.than.finditer(text, sentence.start, sentence.end):
+        if lx.normalize(m.group().split()[0]) in g.not_adjectives:
+            continue
+        rivals, pos = [], m.end()
+        while (place := next((p for p in found.places if p.start >= pos and g.joiner.fullmatch(text, pos, p.start)), None)) is not None:
+            rivals.append(place)
+            pos = place.end
+            joined = re.match(r"[\s\u00a0\u202f]*(?:or|and|et|ou|y|o|und|oder|e|u)\b", text[pos : pos + 6], re.I)
+            if not joined:
+                break
+            pos += joined.end()
+        if not rivals:
+            continue
+        anchor = Mention(m.start(), rivals[-1].end, text[m.start() : rivals[-1].end])
+        ctx = _context(document, sentence, anchor, found, previous_period)
+        subject = next((p for p in ctx["places"] if p.end <= m.start() and p not in rivals), None)
+        metric = _nearest(found.metrics, anchor, ctx["clause"])
+        out.append((m.start(), {
+            "kind": "comparison",
+            "text": anchor.text,
+            "sentence": ctx["sentence"],
+            "span": document.locate(anchor.start, anchor.end),
+            "period": ctx["period"],
+            "places": ([_place(subject, "subject")] if subject else []) + [_place(p, "rival") for p in rivals],
+            "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
+            "attribution": ctx["attribution"],
+        }))
+    return out
 
 
 def _from_to_claim(document, a: QuantityMention, b: QuantityMention, ca: dict, cb: dict) -> dict | None:

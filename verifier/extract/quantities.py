@@ -44,6 +44,7 @@ class _Grammar:
     not_figures: re.Pattern
     per_unit: re.Pattern
     share: re.Pattern
+    share_before: re.Pattern
     scales: dict[str, float]
     units: dict[str, tuple[str, float]]
     count_nouns: frozenset[str]
@@ -105,8 +106,12 @@ def grammar(lang: str) -> _Grammar:
         prefix=re.compile(r"(US\$|\$|€|£|¥)" + _SPACE + r"?\Z", re.I),
         share=re.compile(
             rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))"
-            rf"(?!{lx.phrase_pattern(lex.data['quantities'].get('ratio_wholes', []))})[^\W\d]",
+            # "de su capacidad": a possessive may stand before the whole.
+            rf"(?!(?:[^\W\d]+{_SPACE})?{lx.phrase_pattern(lex.data['quantities'].get('ratio_wholes', []))})[^\W\d]",
             re.I,
+        ),
+        share_before=re.compile(
+            rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
         ),
         per_unit=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))({lx.phrase_pattern(units)})", re.I),
         not_figures=_not_figures(lex.data["quantities"].get("not_figures", [])),
@@ -243,7 +248,7 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         comparator=comparator,
         precision=0.0 if written and scale == 1.0 else precision(number, magnitude),
     )
-    share = unit == "%" and g.share.match(text, pos) is not None
+    share = unit == "%" and (g.share.match(text, pos) is not None or g.share_before.search(text, max(0, start - 40), start) is not None)
     return QuantityMention(
         start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share, scaled=scale != 1.0
     )
