@@ -417,3 +417,28 @@ def test_comparisons_with_a_place_and_no_figure(lang, text, subject, rivals):
     assert claim.quantity is None
     assert [p.code for p in claim.places if p.role == "subject"] == [subject]
     assert [p.code for p in claim.places if p.role == "rival"] == rivals
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Gasoline rose 8 cents to $3.52 a gallon.", [(0.08, "USD"), (3.52, "USD")]),
+        ("de", "Strom kostete 38,5 Cent je Kilowattstunde.", [(0.385, "EUR / kilowatt_hour")]),
+        ("en", "The rupee traded at 83.2 rupees per dollar.", [(83.2, "INR / USD")]),
+        ("es", "El níquel cotiza a 16.000 dólares la tonelada.", [(16000, "USD / tonne")]),
+        ("en", "Power cost 90 euros per megawatt hour, against 300 euros in August.", [(90, "EUR / megawatt_hour"), (300, "EUR / megawatt_hour")]),
+        ("es", "El déficit fue de 2.500 millones de CHF.", [(2.5e9, "CHF")]),
+        ("en", "The Nord Stream 2 pipeline cost 9.5 billion euros.", [(9.5e9, "EUR")]),
+        ("es", "La UE aprobó doce paquetes de sanciones.", [(12, "")]),
+        ("es", "Los dos países firmaron el acuerdo.", []),
+        ("en", "Sea temperatures hit 21.1C in August.", [(21.1, "degree_Celsius")]),
+    ],
+)
+def test_money_units_and_names(lang, text, expected):
+    found = [(q["value"], q["unit"]) for q in parse("quantities", text, lang=lang, published=dt.date(2024, 5, 8))]
+    assert found == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_the_number_inside_a_multiple_is_no_quantity_of_its_own():
+    found = parse("quantities", "Spain produced twice as much solar power as France.", lang="en")
+    assert [(q["value"], q["unit"]) for q in found] == [(100.0, "%")]

@@ -101,7 +101,10 @@ def find(text: str, lang: str) -> list[ChangeMention]:
     for m in g.multipliers.finditer(text):
         percent = g.percent[lx.normalize(m.group())]
         found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent))
+    multipliers = [(c.start, c.end) for c in found if c.multiplier is not None]
     for m in g.multiples.finditer(text):
+        if any(s <= m.start() < e for s, e in multipliers):
+            continue  # "la mitad" in "se redujeron a la mitad"
         percent = g.multiple_percent[lx.normalize(m.group())]
         found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent, comparison=True))
     return sorted(found, key=lambda c: c.start)

@@ -153,14 +153,19 @@ def find_mentions(text: str, lang: str, published) -> Found:
     found_periods = periods.find(text, lang, published)
     masked = mask(text, found_periods)
     bases = changes.bases(masked, lang)
-    found_quantities = quantities.find(mask(masked, bases), lang)
+    found_changes = changes.find(masked, lang)
+    # The number inside a multiple is part of it: "twice" in "twice as much", "deux" in "deux fois plus".
+    multiples = [c for c in found_changes if c.multiplier is not None]
+    found_quantities = [
+        q for q in quantities.find(mask(masked, bases), lang) if not any(m.start <= q.start < m.end for m in multiples)
+    ]
     return Found(
         periods=found_periods,
         quantities=found_quantities,
         places=places.find(mask(text, found_quantities), lang),
         metrics=metrics.find(text, lang),
         attributions=_attributions(text, _splitters(lang)[3], found_periods),
-        changes=changes.find(masked, lang),
+        changes=found_changes,
         bases=bases,
         masked=masked,
     )
@@ -188,9 +193,6 @@ def extract(document: Document) -> list[Claim]:
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
-        # A count inside a multiple ("twice" in "twice as much") is part of it.
-        multiples = [c for c in found.changes if c.multiplier is not None]
-        claims = [(pos, c) for pos, c in claims if not (c["kind"] == "count" and any(m.start <= pos < m.end for m in multiples))]
         for m in ordinal_re.finditer(text, sentence.start, sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))

@@ -37,6 +37,7 @@ class _Grammar:
     scale: re.Pattern
     unit: re.Pattern
     linked_unit: re.Pattern
+    linked_code: re.Pattern
     written: re.Pattern
     comparator: re.Pattern
     prefix: re.Pattern
@@ -92,15 +93,18 @@ def grammar(lang: str) -> _Grammar:
     # Scale words may stick to the digits ("218.2bn"), so no word boundary before them.
     scale_alt = lx.phrase_pattern(scales).replace(r"(?<![\w])", "")
     unit_alt = lx.phrase_pattern(units)
+    glued_unit_alt = unit_alt.replace(r"(?<![\w])", "")
     links = lx.phrase_pattern(lex.data["quantities"]["links"], words=False)
     written = lx.phrase_pattern(lex.written_numbers)
     comparators = lex.table("comparators")
     return _Grammar(
         decimal=lex.data["numbers"]["decimal"],
         scale=re.compile(rf"{_SPACE}?({scale_alt})", re.I),
-        # A unit may be hyphenated to its figure ("a 3,500-km pipeline").
-        unit=re.compile(rf"(?:{_SPACE}*|-)({unit_alt})", re.I),
+        # A unit may be hyphenated to its figure ("a 3,500-km pipeline")
+        # or stick to it ("10km", "21.1C"), so no word boundary before the unit either.
+        unit=re.compile(rf"(?:{_SPACE}*|-)({glued_unit_alt})", re.I),
         linked_unit=re.compile(rf"{_SPACE}+{links}{_SPACE}*({unit_alt})", re.I),
+        linked_code=re.compile(rf"{_SPACE}+{links}{_SPACE}*([A-Z]{{3}})(?![\w])"),
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
         prefix=re.compile(r"(US\$|\$|€|£|¥)" + _SPACE + r"?\Z", re.I),
@@ -137,6 +141,8 @@ def find(text: str, lang: str) -> list[QuantityMention]:
             if q := _assemble(text, m.start(), m.end(), number, g, written=False, signed=bool(m.group("sign"))):
                 found.append(q)
     for m in g.written.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue  # "mil" inside "15 765 mil millones"
         value = written_value(re.sub(r"[\s\u00a0\u202f]+", " ", m.group()), lang)
         if value is not None:
             if q := _assemble(text, m.start(), m.end(), Number(float(value), 1.0, 0), g, written=True):
@@ -148,6 +154,9 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
 
+
+# A capitalised word inside a sentence right before a bare number: a name.
+_NAME_BEFORE = re.compile(r"[\w,;:][\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d]+[\s\u00a0]\Z")
 
 # Placeholders of the lexicon's `not_figures` templates.
 _SLOTS = {
@@ -187,6 +196,12 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
     scale) of its neighbour in the same sentence."""
     out = list(found)
     for i, q in enumerate(out):
+        if catalog.unit_family(q.quantity.unit) == "money" and "/" not in q.quantity.unit:
+            # "40 euros per megawatt hour, down from more than 340 euros": the same price.
+            rate = next((p for p in reversed(out[:i]) if p.quantity.unit.startswith(q.quantity.unit + " / ")), None)
+            if rate and not _SENTENCE_END.search(text, rate.end, q.start):
+                out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": rate.quantity.unit}))
+            continue
         if q.quantity.unit or q.count:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
@@ -219,6 +234,8 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         pos = m.end()
     elif (c := _CODE_AFTER.match(text, pos)) and c.group(1) in currency_codes():
         unit, pos = c.group(1), c.end()
+    elif scale != 1.0 and (c := g.linked_code.match(text, pos)) and c.group(1) in currency_codes():
+        unit, pos = c.group(1), c.end()  # "4'215 millones de CHF"
     count = m is not None and lx.normalize(m.group(1)) in g.count_nouns
     if g.reference.search(text, max(0, start - 20), start):
         return None
@@ -228,12 +245,15 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = c.group(1), c.start()
     if unit and catalog.unit_family(unit) == "money" and (per := g.per_unit.match(text, pos)):
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
-        if denominator and catalog.unit_family(denominator) != "money" and per_factor == 1.0:
+        # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
+        if denominator and denominator != unit and per_factor == 1.0:
             unit, pos = f"{unit} / {denominator}", per.end()
 
     if unit is None and scale == 1.0:
-        if written:
+        if written and number.value < 4:
             return None  # "les deux pays": a determiner, not a figure
+        if not written and number.value < 1000 and number.step == 1.0 and _NAME_BEFORE.search(text, max(0, start - 40), start):
+            return None  # part of a name: "Force de Sibérie 2", "Nord Stream 2"
         if pos < len(text) and text[pos].isalpha():
             return None  # an ordinal or a code: "1er", "21st", "G20"
         if not signed and number.step == 1.0 and number.value in _YEARS and text[start:end].isdigit():
