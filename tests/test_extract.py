@@ -442,3 +442,30 @@ def test_money_units_and_names(lang, text, expected):
 def test_the_number_inside_a_multiple_is_no_quantity_of_its_own():
     found = parse("quantities", "Spain produced twice as much solar power as France.", lang="en")
     assert [(q["value"], q["unit"]) for q in found] == [(100.0, "%")]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("de", "Die Importe von russischem Gas und norwegischem Öl stiegen.", ["RUS", "NOR"]),
+        ("de", "Großbritanniens Defizit wuchs.", ["GBR"]),
+    ],
+)
+def test_declined_adjectives_and_common_names(lang, text, expected):
+    assert [p["code"] for p in parse("places", text, lang=lang)] == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,kinds",
+    [
+        ("de", "Der Preis hat seit Jahresbeginn 12 Prozent zugelegt und liegt bei 80 Dollar.", [("change", 12), ("amount", 80)]),
+        ("de", "Der Absatz ist 2023 um 2 Prozent gesunken, nachdem er 2022 um 5 Prozent gestiegen war.", [("change", -2), ("change", 5)]),
+        ("de", "Die Regierung hat die Steuern viermal erhöht.", [("count", 4)]),
+        ("de", "Die Delegation unterzeichnete in Paris 12 Verträge.", [("amount", 12)]),
+        ("fr", "La France importe la moitié de son gaz de Norvège.", [("share", 50)]),
+        ("en", "Unemployment fell by 40,000 to 1.2 million.", [("change", -40000), ("amount", 1.2e6)]),
+    ],
+)
+def test_german_verbs_counts_and_fractions(lang, text, kinds):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    assert [(c.kind, pytest.approx(c.quantity.value)) for c in claims if c.quantity] == kinds

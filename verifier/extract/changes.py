@@ -43,6 +43,7 @@ class _Grammar:
     than_next: re.Pattern
     time_next: re.Pattern
     trailing: re.Pattern
+    verb_last: bool
     to_first: re.Pattern
     basis: re.Pattern
     multiples: re.Pattern
@@ -71,7 +72,10 @@ def grammar(lang: str) -> _Grammar:
         percent=multipliers,
         # What may stand between the verb and its figure: an adverb or two, then
         # the "by" word (a change) or the "to" word (a new level, not a change).
-        link_by=re.compile(rf"(?:{_S}[^\W\d]+){{0,2}}?(?:{_S}(?:{lx.phrase_pattern(section.get('by', []))}))?{_GAP}*\Z", re.I),
+        link_by=re.compile(
+            rf"(?:{_S}(?!{lx.phrase_pattern(section.get('stop', []))})[^\W\d]+){{0,2}}?(?:{_S}(?:{lx.phrase_pattern(section.get('by', []))}))?{_GAP}*\Z",
+            re.I,
+        ),
         link_to=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*\Z", re.I),
         # A "from" word that is not also the "by" word (French "de" is both).
         base_last=re.compile(rf"(?:{lx.phrase_pattern(set(section.get('from', [])) - set(section.get('by', [])))}){_GAP}*\Z", re.I),
@@ -86,6 +90,7 @@ def grammar(lang: str) -> _Grammar:
         by_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
         # Between a figure and a verb that comes after it: "um 12 Prozent gesenkt".
         trailing=re.compile(rf"(?:{_S}[^\W\d]+){{0,3}}{_S}", re.I),
+        verb_last=bool(section.get("verb_last", False)),
         to_first=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_S}", re.I),
         basis=re.compile(f"({lx.phrase_pattern(section.get('basis', []))})", re.I),
     )
@@ -153,13 +158,14 @@ def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mentio
         return None  # "up from 66,780": the level it rose from
     if before and g.link_by.fullmatch(text, before[-1].end, figure.start):
         return before[-1]
-    if not g.by_last.search(text, max(floor, figure.start - 12), figure.start):
-        return None
-    if before and not _FIGURE.search(text, before[-1].end, figure.start):
-        return before[-1]
     after = next((c for c in changes if figure.end <= c.start < ceiling and c.multiplier is None), None)
-    if after and g.trailing.fullmatch(text, figure.end, after.start):
-        return after
+    if after and not text[figure.end : after.start].strip():
+        return after  # "5 % en hausse", "3% up on the year"
+    by = g.by_last.search(text, max(floor, figure.start - 12), figure.start)
+    if by and before and not _FIGURE.search(text, before[-1].end, figure.start):
+        return before[-1]
+    if after and (by or g.verb_last) and g.trailing.fullmatch(text, figure.end, after.start):
+        return after  # "um 12 Prozent gesenkt", "hat 8 Prozent zugelegt"
     return None
 
 

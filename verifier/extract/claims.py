@@ -84,7 +84,9 @@ def _rank_grammar(lang: str) -> _RankGrammar:
         one_of=re.compile(rf"(?:{lx.phrase_pattern(groups)}|(?<![\d.,])\d{1,2}){_S}(?:[^\W\d]+{_S})?\Z", re.I),
         ordinal_before=re.compile(rf"({ordinals})(?:{_S}[^\W\d]+){{0,3}}{_S}\Z", re.I),
         not_superlative=re.compile(
-            rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?:{lx.phrase_pattern(ranking.get('than', []) + ranking.get('since', []))})", re.I
+            rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?!{lx.phrase_pattern(ranking.get('records', []))})"
+            rf"(?:{lx.phrase_pattern(ranking.get('than', []) + ranking.get('since', []))})",
+            re.I,
         ),
     )
 

@@ -149,6 +149,14 @@ def _places(lang: str, data: dict) -> dict[str, tuple[str, str]]:
     for kind in ("names", "aggregates", "capitals", "adjectives", "acronyms"):
         for phrase, code in section.get(kind, {}).items():
             places[normalize(phrase)] = (code, kind)
+    # Declined forms of each adjective ("russisch", "russischem"): listing
+    # every case and gender by hand is what misses one.
+    endings = sorted(section.get("adjective_endings", []), key=len, reverse=True)
+    for phrase, code in section.get("adjectives", {}).items() if endings else ():
+        key = normalize(phrase)
+        stem = next((key[: -len(e)] for e in endings if key.endswith(e) and len(key) > len(e) + 3), key)
+        for ending in endings:
+            places.setdefault(stem + ending, (code, "adjectives"))
     return places
 
 

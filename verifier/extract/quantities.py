@@ -50,6 +50,8 @@ class _Grammar:
     units: dict[str, tuple[str, float]]
     count_nouns: frozenset[str]
     count_words: re.Pattern
+    echo_before: re.Pattern
+    fractions: re.Pattern
     comparators: dict[str, str]
 
 
@@ -123,6 +125,10 @@ def grammar(lang: str) -> _Grammar:
         scales=scales,
         units=units,
         count_nouns=count_nouns,
+        echo_before=re.compile(
+            rf"(?:{lx.phrase_pattern(lex.data.get('changes', {}).get('echo', []) + lex.data.get('changes', {}).get('from', []))}){_SPACE}*\Z", re.I
+        ),
+        fractions=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('fractions', {}))})", re.I),
         count_words=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
         comparators=comparators,
     )
@@ -151,12 +157,22 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     for m in g.count_words.finditer(text):
         quantity = Quantity(value=float(counts[lx.normalize(m.group())]), unit="")
         found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
+    fractions = lx.load(lang).table("quantities", "fractions")
+    for m in g.fractions.finditer(text):
+        # "knapp die Hälfte", "two-thirds of": an exact share, hedged by its own comparator.
+        start, comparator = m.start(), "="
+        if c := g.comparator.search(text, max(0, start - 30), start):
+            comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
+        quantity = Quantity(value=float(fractions[lx.normalize(m.group())]), unit="%", comparator=comparator)
+        found.append(QuantityMention(start, m.end(), text[start : m.end()], quantity, share=True))
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
 
 
 # A capitalised word inside a sentence right before a bare number: a name.
 _NAME_BEFORE = re.compile(r"[\w,;:][\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d]+[\s\u00a0]\Z")
+# ...unless a capitalised noun follows, as German writes counts: "in Peking 15 Abkommen".
+_NOUN_AFTER = re.compile(r"[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d]+")
 
 # Placeholders of the lexicon's `not_figures` templates.
 _SLOTS = {
@@ -196,8 +212,9 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
     scale) of its neighbour in the same sentence."""
     out = list(found)
     for i, q in enumerate(out):
-        if catalog.unit_family(q.quantity.unit) == "money" and "/" not in q.quantity.unit:
-            # "40 euros per megawatt hour, down from more than 340 euros": the same price.
+        if q.quantity.unit and "/" not in q.quantity.unit:
+            # "40 euros per megawatt hour, down from more than 340 euros",
+            # "3,37 Millionen Barrel pro Tag, 120.000 Barrel mehr": the same rate.
             rate = next((p for p in reversed(out[:i]) if p.quantity.unit.startswith(q.quantity.unit + " / ")), None)
             if rate and not _SENTENCE_END.search(text, rate.end, q.start):
                 out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": rate.quantity.unit}))
@@ -205,14 +222,19 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
         if q.quantity.unit or q.count:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
-        if not q.scaled and after and after.quantity.unit and after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
+        # Only a figure too small to stand alone takes the scale: not "by 22,000 to 2.71 million".
+        if not q.scaled and abs(q.quantity.value) < 1000 and after and after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
             # Rounded to 12 digits: 22.4e6 / 22.4 is not exactly 1e6 in binary.
             ratio = float(f"{after.quantity.value / (_digits_value(after, g) or after.quantity.value):.12g}")
             out[i] = replace(q, quantity=q.quantity.model_copy(update={
                 "value": q.quantity.value * ratio, "precision": q.quantity.precision * ratio, "unit": after.quantity.unit}))
             continue
         before = next((p for p in reversed(out[:i]) if p.quantity.unit), None)
-        if q.scaled and before and before.quantity.unit not in ("%", "pp") and not _SENTENCE_END.search(text, before.end, q.start):
+        if before and _SENTENCE_END.search(text, before.end, q.start) is None and (
+            (q.scaled and before.quantity.unit not in ("%", "pp"))
+            # "81 813 megawatts ..., up from 66 780 a year earlier": the level it came from.
+            or (not q.scaled and g.echo_before.search(text, max(0, q.start - 25), q.start))
+        ):
             out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": before.quantity.unit}))
     return out
 
@@ -252,7 +274,10 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     if unit is None and scale == 1.0:
         if written and number.value < 4:
             return None  # "les deux pays": a determiner, not a figure
-        if not written and number.value < 1000 and number.step == 1.0 and _NAME_BEFORE.search(text, max(0, start - 40), start):
+        if (
+            not written and number.value < 1000 and number.step == 1.0
+            and _NAME_BEFORE.search(text, max(0, start - 40), start) and not _NOUN_AFTER.match(text, end)
+        ):
             return None  # part of a name: "Force de Sibérie 2", "Nord Stream 2"
         if pos < len(text) and text[pos].isalpha():
             return None  # an ordinal or a code: "1er", "21st", "G20"
