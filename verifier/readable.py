@@ -75,8 +75,10 @@ def format_quantity(quantity: Quantity, *, signed: bool = False) -> str:
     return _COMPARATORS[quantity.comparator] + format_magnitude(quantity.value, quantity.unit, signed=signed)
 
 
-def format_interval(interval: Interval, unit: str = "") -> str:
-    """"218.15 – 218.25 bn USD", "> 220 M USD", "any value"."""
+def format_interval(interval: Interval, unit: str = "", *, bare: bool = False) -> str:
+    """"218.15 – 218.25 bn USD", "> 220 M USD", "any value". `bare` drops the
+    unit when both bounds share it, for a message that has just stated it:
+    "Article: 218.2 bn USD (218.15–218.25)"."""
     low, high = interval.low, interval.high
     if low is None and high is None:
         return "any value"
@@ -94,6 +96,8 @@ def format_interval(interval: Interval, unit: str = "") -> str:
     while digits < 8 and 0.5 * 10**-digits * factor > (high - low) / 10:
         digits += 1
     (lo_n, lo_s), (hi_n, hi_s) = _parts(low, unit, digits), _parts(high, unit, digits)
+    if lo_s == hi_s and bare and interval.low_inclusive and interval.high_inclusive:
+        return f"{lo_n}–{hi_n}"
     if lo_s == hi_s:
         lo, hi, tail = lo_n, hi_n, f" {hi_s}".rstrip() if hi_s != "%" else "%"
     else:
