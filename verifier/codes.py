@@ -106,7 +106,7 @@ def level_at_least(level: Level, threshold: Level) -> bool:
 
 def markdown() -> str:
     """docs/codes.md: the catalogue as people read it."""
-    from .judge import DEFAULT_CHANGE_ALLOWANCE, DEFAULT_CONVERSION_TOLERANCE, DEFAULT_TOLERANCE
+    from .judge import DEFAULT_CHANGE_ALLOWANCE, DEFAULT_CONVERSION_TOLERANCE, DEFAULT_TOLERANCE, ROUNDING_SLACK
 
     lines = [
         "# Verdict codes",
@@ -123,7 +123,10 @@ def markdown() -> str:
         "  an integer's trailing zeros are read as rounding, never wider than 5 %.",
         f"- A hedged figure (\"about\", \"près de\", \"rund\") is widened by a relative tolerance, default "
         f"{DEFAULT_TOLERANCE:.0%} (`--tolerance`).",
-        "- Bounds (\"more than\", \"at least\") open the interval on one side.",
+        "- Bounds (\"more than\", \"at least\") open the interval on one side; a source figure on the wrong side of",
+        "  the bound but within the digits' precision is `rounding`, not a contradiction.",
+        f"- A hedge that promises \"just under\" (\"nearly\", \"presque\", \"casi\", \"knapp\"; `verifier/hedges.toml`) is",
+        f"  `rounding` when the source exceeds the figure by more than {ROUNDING_SLACK:.1%}.",
         f"- A figure converted from another currency (ECB reference rates, averaged over the period) "
         f"or from tonnes of crude to barrels is approximate: the interval is widened by "
         f"{DEFAULT_CONVERSION_TOLERANCE:.0%} and the message says so.",

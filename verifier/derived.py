@@ -18,6 +18,7 @@ from . import catalog
 from .convert import NotComparable, convert
 from .geo import name
 from .judge import (
+    ROUNDING_SLACK,
     Settings,
     comparable_periods,
     contains,
@@ -146,7 +147,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
                 f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}.",
     }
     if overlaps(window, literal.low, literal.high):
-        if (word := hedged_below(claim)) and literal.value > claim.quantity.value:
+        if (word := hedged_below(claim)) and literal.value > claim.quantity.value + abs(claim.quantity.value) * ROUNDING_SLACK:
             return verdict(claim, document, "rounding", [now, base], window,
                            why=f"\"{word}\" puts it just under the figure, but the source is above it.", **fields)
         return verdict(claim, document, "supported", [now, base], window, **fields)
@@ -161,7 +162,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     if shifted := _other_change(claim, relevant, window, now_p, settings):
         (e, b), r = shifted
         return verdict(claim, document, "period-mismatch", [now, base, e, b], window,
-                       other_period=f"{e.period.label} on {b.period.label}", other_observed=_show(r), **fields)
+                       other_period=f"{e.period.label} on {b.period.label}", other_observed=_show(r), **{**fields, "note": ""})
     return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, literal),
                    side="above" if claim.quantity.value > literal.value else "below", **fields)
 

@@ -23,7 +23,7 @@ from .codes import CODES
 from .convert import Converted, NotComparable, convert
 from .geo import is_country, name
 from .models import Claim, Evidence, Interval, Period, Verdict
-from .readable import format_interval, format_magnitude, ordinal
+from .readable import digits_for, format_interval, format_magnitude, ordinal
 
 #: Relative half-width added for hedged figures ("about", "près de", "rund").
 DEFAULT_TOLERANCE = 0.05
@@ -31,6 +31,10 @@ DEFAULT_TOLERANCE = 0.05
 #: (currency at an average rate, crude tonnes to barrels): the publisher's own
 #: conversion uses other rates or factors.
 DEFAULT_CONVERSION_TOLERANCE = 0.02
+#: "nearly X" is flagged as `rounding` only when the source exceeds X by more
+#: than this (relative): "près de 107 Mt" for 107.02 Mt is fine, "nearly 100"
+#: for 100.9 is not.
+ROUNDING_SLACK = 0.005
 #: How far each of two levels may be from the base its publisher used for a
 #: stated change: y/y rates are computed on revised prior-year data (GACC:
 #: +26.3 % for 2023 against 26.19 % from the two published levels).
@@ -135,7 +139,7 @@ def rounding(claim: Claim, observed: float) -> str | None:
     q = claim.quantity
     assert q is not None
     said = format_magnitude(q.value, q.unit)
-    if q.comparator == "~" and (word := hedged_below(claim)) and observed > q.value and not _close(observed, q.value):
+    if q.comparator == "~" and (word := hedged_below(claim)) and observed > q.value + abs(q.value) * ROUNDING_SLACK:
         return f"\"{word}\" puts it just under {said}, but the source is above it."
     if q.comparator in (">", ">=") and q.value - q.precision <= observed <= q.value:
         if q.comparator == ">" or observed < q.value and not _close(observed, q.value):
@@ -155,6 +159,12 @@ def said(claim: Claim, window: Interval) -> dict[str, str]:
         "claimed": format_magnitude(q.value, q.unit, signed=signed),
         "interval": format_interval(window, q.unit, bare=True),
     }
+
+
+def shown_digits(claim: Claim) -> int:
+    q = claim.quantity
+    assert q is not None
+    return digits_for(q.value, q.precision, q.unit)
 
 
 def who(e: Evidence) -> str:
@@ -237,13 +247,15 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     window = interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0)
     fields = {
         **said(claim, window), "who": who(observed), "period": observed.period.label,
-        "observed": format_magnitude(value.value, claim.quantity.unit), "note": value.note,
+        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note,
     }
     if contains(window, value.value):
         if why := rounding(claim, value.value):
             return verdict(claim, document, "rounding", [observed], window, why=why, **fields)
         return verdict(claim, document, "supported", [observed], window, **fields)
-    if why := rounding(claim, value.value):
+    # Outside the interval only a bound can be a rounding ("more than 218 bn"
+    # for 217.96 bn); a hedge's band is already as wide as it gets.
+    if claim.quantity.comparator != "~" and (why := rounding(claim, value.value)):
         return verdict(claim, document, "rounding", [observed], window, why=why, **fields)
     if older := _older_vintage(claim, observed, exact, window):
         return verdict(
@@ -257,7 +269,7 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         e, converted = other
         return verdict(
             claim, document, "period-mismatch", [observed, e], window,
-            other_period=e.period.label, other_observed=format_magnitude(converted.value, claim.quantity.unit), **fields,
+            other_period=e.period.label, other_observed=format_magnitude(converted.value, claim.quantity.unit, digits=shown_digits(claim)), **fields,
         )
     return verdict(
         claim, document, "value-mismatch", [observed], window,

@@ -97,7 +97,8 @@ def format_interval(interval: Interval, unit: str = "", *, bare: bool = False) -
         digits += 1
     (lo_n, lo_s), (hi_n, hi_s) = _parts(low, unit, digits), _parts(high, unit, digits)
     if lo_s == hi_s and bare and interval.low_inclusive and interval.high_inclusive:
-        return f"{lo_n}–{hi_n}"
+        # A dash between negative numbers reads as a minus: "-18.5 to -17.5".
+        return f"{lo_n} to {hi_n}" if low < 0 else f"{lo_n}–{hi_n}"
     if lo_s == hi_s:
         lo, hi, tail = lo_n, hi_n, f" {hi_s}".rstrip() if hi_s != "%" else "%"
     else:
@@ -107,6 +108,16 @@ def format_interval(interval: Interval, unit: str = "", *, bare: bool = False) -
     opening = "[" if interval.low_inclusive else "("
     closing = "]" if interval.high_inclusive else ")"
     return f"{opening}{lo}, {hi}{closing}{tail}"
+
+
+def digits_for(value: float, precision: float, unit: str = "") -> int:
+    """Decimals that show a figure as finely as a claim of that `precision`
+    is written, and one more: so "1.43 bn" is compared with "1.438 bn", not
+    with a "1.44 bn" that seems outside its interval."""
+    factor, _ = _scale(value, unit)
+    if precision <= 0:
+        return 2
+    return max(2, min(6, math.ceil(-math.log10(precision / factor)) + 1))
 
 
 def ordinal(n: int) -> str:

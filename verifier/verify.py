@@ -51,7 +51,7 @@ async def check_async(
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
     answers = await _fetch_all(distinct, sources)
-    verdicts = [_consistent(_judge(doc, p, answers, settings), findings[doc.path]) for doc, p in plans]
+    verdicts = [consistent(_judge(doc, p, answers, settings), findings[doc.path]) for doc, p in plans]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
     return Report(
         verdicts=verdicts,
@@ -84,7 +84,7 @@ async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef]) -
 JUDGES = {"ranking": judge_ranking, "change": judge_change, "comparison": judge_comparison, "share": judge_share}
 
 
-def _consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
+def consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
     """A figure the sources cannot settle is still contradicted when the
     document contradicts itself; a source's verdict, when there is one, is
     the more specific finding and stands."""
@@ -95,9 +95,6 @@ def _consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
 
 
 def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict:
-    claim = p.claim
-    if p.code:
-        return verdict(claim, doc.path, p.code, **p.fields)
     evidence: list[Evidence] = []
     failures = []
     for q in p.queries:
@@ -106,6 +103,14 @@ def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict
             failures.append(str(answer))
         else:
             evidence.extend(answer)
+    return judge_plan(doc.path, p, evidence, failures, settings)
+
+
+def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
+    """The verdict on a planned claim, given what its queries returned."""
+    claim = p.claim
+    if p.code:
+        return verdict(claim, document, p.code, **p.fields)
     if failures and not evidence:
-        return verdict(claim, doc.path, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
-    return JUDGES.get(claim.kind, judge_amount)(claim, doc.path, evidence, settings)
+        return verdict(claim, document, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
+    return JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
