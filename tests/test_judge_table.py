@@ -179,7 +179,7 @@ ROWS = [
         [ev(27.36e12, series="gdp", vintage="WDI 2024-07", retrieved=OLD), ev(27.72e12, series="gdp", vintage="WDI 2025-07")],
         "supported"),
     # -- changes: from two observations, % never against pp ------------------------------------
-    change("c01", 26.3, 0.05, TRADE, "supported", says="+26.19%"),
+    change("c01", 26.3, 0.05, TRADE, "supported", says="+26.19"),
     change("c02", 30.0, 0.5, TRADE, "value-mismatch", says="3.8 pp above"),
     change("c03", -26.3, 0.05, TRADE, "value-mismatch"),  # the sign is wrong
     change("c04", 49.84e9, 0.005e9, TRADE, "supported", unit="USD"),  # absolute change
@@ -207,6 +207,17 @@ ROWS = [
         [ev(-7.1, series="trade.total.change_yoy", place="CHN", partner="EUU")], "value-mismatch"),
     change("c20", 0.0, 0.05, [ev(100.0, year(2022), series="oil.price.brent"), ev(100.0, year(2023), series="oil.price.brent")],
            "supported", metric="oil.price.brent", text="unchanged"),
+    # the revision allowance is small, and never turns a fall into a rise
+    change("c21", 0.3, 0.05, [ev(100.0, year(2022), series="oil.price.brent"), ev(99.9, year(2023), series="oil.price.brent")],
+           "value-mismatch", metric="oil.price.brent"),
+    change("c22", 2.4, 0.05, [ev(240.11e9, year(2023)), ev(244.81e9, year(2024))], "value-mismatch", period=year(2024)),
+    change("c23", 1.9, 0.05, [ev(240.11e9, year(2023)), ev(244.81e9, year(2024))], "supported", period=year(2024)),
+    Row("c24", claim(1.0e6, 5e3, kind="change", unit="", metric="population", text="rose by", places=(("CHN", None),)),
+        [ev(1.412175e9, year(2022), series="population", place="CHN"), ev(1.41071e9, series="population", place="CHN")],
+        "value-mismatch", says="-1.465 M"),
+    Row("c25", claim(-1.46e6, 5e3, kind="change", unit="", metric="population", text="fell by", places=(("CHN", None),)),
+        [ev(1.412175e9, year(2022), series="population", place="CHN"), ev(1.41071e9, series="population", place="CHN")],
+        "supported"),
     # -- comparisons between two places, shares of a whole ---------------------------------------
     Row("m01", claim(550.0, 5.0, kind="comparison", unit="%", metric="gdp", places=(("USA", None), ("JPN", None))),
         [ev(27.36e12, series="gdp", place="USA"), ev(4.21e12, series="gdp", place="JPN")], "supported"),

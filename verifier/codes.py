@@ -130,9 +130,10 @@ def markdown() -> str:
         f"- A figure converted from another currency (ECB reference rates, averaged over the period) "
         f"or from tonnes of crude to barrels is approximate: the interval is widened by "
         f"{DEFAULT_CONVERSION_TOLERANCE:.0%} and the message says so.",
-        f"- A change computed from two published levels allows each level to differ by "
+        f"- A % change computed from two published levels allows each level to differ by "
         f"{DEFAULT_CHANGE_ALLOWANCE:.2%} from the base the publisher used (revisions between releases), "
-        "and the message shows the range that allows.",
+        "never enough to turn a fall into a rise, and the message shows the range that allows;",
+        "  differences (in the series' unit or in percentage points) are computed exactly.",
         "",
         "## Codes",
         "",

@@ -33,11 +33,12 @@ from .judge import (
     ranked,
     said,
     same_span,
+    shown_digits,
     verdict,
     who,
 )
 from .models import Claim, Evidence, Interval, Period, Verdict
-from .readable import format_interval, format_magnitude
+from .readable import digits_for, format_interval, format_magnitude
 
 
 @dataclass(frozen=True)
@@ -74,40 +75,53 @@ def _pair(claim: Claim, relevant: list[Evidence], now: Period, base: Period) -> 
 
 
 def _readings(claim: Claim, unit: str, now: float, base: float, period: Period, allowance: float) -> list[Reading] | str:
-    """Every reading the claim's unit allows, the literal one first; or why none applies."""
+    """Every reading the claim's unit allows, the literal one first; or why none applies.
+
+    Only a relative change gets the revision allowance: that is where a
+    publisher's rate (on a revised base) and the two published levels part.
+    The allowance never lets a fall pass for a rise."""
     q = claim.quantity
     assert q is not None
     out = []
-    spread = allowance * (abs(now) + abs(base))
     if q.unit == "%":
         if base > 0:
             mid = (now / base - 1) * 100
             low = (now * (1 - allowance) / (base * (1 + allowance)) - 1) * 100
             high = (now * (1 + allowance) / (base * (1 - allowance)) - 1) * 100
+            if mid > 0:
+                low = max(low, 0.0)
+            elif mid < 0:
+                high = min(high, 0.0)
             out.append(Reading("relative change", "%", mid, low, high))
         elif unit == "%":
             # No relative change from a rate at or below zero; the pp reading
             # stays available only as the other reading (ambiguous-claim).
             out.append(Reading("relative change", "%", math.nan, math.nan, math.nan))
         if unit == "%":
-            out.append(Reading("difference in percentage points", "pp", now - base, now - base - spread, now - base + spread))
+            out.append(Reading("difference in percentage points", "pp", now - base, now - base, now - base))
         if not out:
             return f"a change in % from {format_magnitude(base, unit)} is not defined"
         return out
     if q.unit == "pp":
         if unit != "%":
             return f"percentage points measure a rate, and this series is in {unit or 'plain numbers'}"
-        return [Reading("difference in percentage points", "pp", now - base, now - base - spread, now - base + spread)]
+        return [Reading("difference in percentage points", "pp", now - base, now - base, now - base)]
     try:
         c = convert(now - base, unit, q.unit, period, crude=crude(claim))
     except NotComparable as exc:
         return str(exc)
-    ratio = c.value / (now - base) if now != base else 1.0
-    return [Reading("difference", q.unit, c.value, (now - base - spread) * ratio, (now - base + spread) * ratio)]
+    return [Reading("difference", q.unit, c.value, c.value, c.value)]
 
 
-def _show(r: Reading) -> str:
-    return format_magnitude(r.value, r.unit, signed=True)
+def _show(r: Reading, claim: Claim | None = None) -> str:
+    digits = shown_digits(claim) if claim is not None and r.unit == claim.quantity.unit else 2
+    return format_magnitude(r.value, r.unit, signed=True, digits=digits)
+
+
+def _levels(a: Evidence, b: Evidence, joiner: str = "against") -> str:
+    """Two levels with enough digits to tell them apart (1.4107 bn against 1.4122 bn)."""
+    digits = digits_for(a.value, abs(a.value - b.value) / 20, a.unit) if a.value != b.value else 2
+    return f"{format_magnitude(a.value, a.unit, digits=digits)} {joiner} {format_magnitude(b.value, b.unit, digits=digits)}"
 
 
 def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
@@ -139,12 +153,12 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
                        who=who(now), observed=f"{format_magnitude(now.value, now.unit)} for {now_p.label}", reason=readings)
     literal, *others = readings
-    levels = f"{format_magnitude(now.value, now.unit)} against {format_magnitude(base.value, base.unit)}"
+    levels = _levels(now, base)
     fields = {
         **said(claim, window), "who": who(now), "period": f"{now_p.label} on {base_p.label}",
-        "observed": f"{_show(literal)} ({levels})",
+        "observed": f"{_show(literal, claim)} ({levels})",
         "note": f" Allowing {settings.change_allowance:.2%} revisions to either level: "
-                f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}.",
+                f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "",
     }
     if overlaps(window, literal.low, literal.high):
         if (word := hedged_below(claim)) and literal.value > claim.quantity.value + abs(claim.quantity.value) * ROUNDING_SLACK:

@@ -38,7 +38,7 @@ ROUNDING_SLACK = 0.005
 #: How far each of two levels may be from the base its publisher used for a
 #: stated change: y/y rates are computed on revised prior-year data (GACC:
 #: +26.3 % for 2023 against 26.19 % from the two published levels).
-DEFAULT_CHANGE_ALLOWANCE = 0.0025
+DEFAULT_CHANGE_ALLOWANCE = 0.001
 
 
 @dataclass(frozen=True)

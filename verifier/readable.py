@@ -104,7 +104,7 @@ def format_interval(interval: Interval, unit: str = "", *, bare: bool = False) -
     else:
         lo, hi, tail = _join(lo_n, lo_s), _join(hi_n, hi_s), ""
     if interval.low_inclusive and interval.high_inclusive:
-        return f"{lo} – {hi}{tail}"
+        return f"{lo} to {hi}{tail}" if low < 0 else f"{lo} – {hi}{tail}"
     opening = "[" if interval.low_inclusive else "("
     closing = "]" if interval.high_inclusive else ")"
     return f"{opening}{lo}, {hi}{closing}{tail}"
