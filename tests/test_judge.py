@@ -42,26 +42,27 @@ def trade(value, period=JAN_NOV, unit="USD"):
         (200e9, 10e9, ">", 218.17e9, "supported"),
         (220e9, 0.5e9, ">", 218.17e9, "value-mismatch"),
         (220e9, 0.5e9, "<", 218.17e9, "supported"),
-        (218.17e9, 0.005e9, ">", 218.17e9, "value-mismatch"),  # "more than X" excludes X
+        (218.17e9, 0.005e9, ">", 218.17e9, "rounding"),  # "more than X" excludes X, but X is its rounding
+        (218.2e9, 0.005e9, ">", 218.17e9, "value-mismatch"),
         (0.0, 0.5, "=", 0.0, "supported"),
     ],
 )
 def test_amount_interval(claimed, precision, comparator, observed, code):
     v = judge_amount(amount(claimed, precision, comparator), "a.txt", [trade(observed)], Settings())
     assert v.code == code
-    assert v.status == ("supported" if code == "supported" else "contradicted")
+    assert v.status == ("supported" if code in ("supported", "rounding") else "contradicted")
     assert v.evidence[0].value == observed
 
 
 def test_message_shows_interval_and_observed_value():
     v = judge_amount(amount(218.2e9, 0.05e9), "a.txt", [trade(218.17e9)], Settings())
-    assert v.message.startswith("Article: 218.2 bn USD (218.15 – 218.25 bn USD). GACC: 218.17 bn USD, January–November 2023.")
+    assert v.message == "Article: 218.2 bn USD (218.15–218.25). GACC: 218.17 bn USD, January–November 2023."
     assert v.interval == Interval(low=218.15e9, high=218.25e9)
 
 
 def test_a_full_year_figure_never_answers_a_year_to_date_claim():
     v = judge_amount(amount(218.2e9, 0.05e9), "a.txt", [trade(240.11e9, Y2023)], Settings())
-    assert v.status == "unverifiable" and v.code == "period-mismatch"
+    assert v.status == "unverifiable" and v.code == "period-unavailable"
     assert "240.11 bn USD for 2023" in v.message
 
 
@@ -70,9 +71,16 @@ def test_no_evidence_at_all():
     assert (v.status, v.code) == ("unverifiable", "no-evidence")
 
 
-def test_other_currency_is_not_compared_without_conversion():
+def test_other_currency_is_converted_at_the_period_average_and_says_so():
     v = judge_amount(amount(1.5e12, 0.05e12, unit="CNY"), "a.txt", [trade(218.17e9)], Settings())
+    assert (v.status, v.code) == ("supported", "supported")
+    assert "Converted from USD at the ECB reference rate averaged over January–November 2023" in v.message
+
+
+def test_a_currency_the_ecb_no_longer_quotes_is_not_compared():
+    v = judge_amount(amount(17e12, 0.5e12, unit="RUB"), "a.txt", [trade(218.17e9)], Settings())
     assert (v.status, v.code) == ("unverifiable", "unit-mismatch")
+    assert "no USD/RUB rate" in v.message
 
 
 def test_tolerance_is_configurable():

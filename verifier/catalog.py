@@ -21,6 +21,7 @@ class Indicator(BaseModel):
     supplier_subject: str | None = None
     supplier_aliases: dict[str, tuple[str, ...]] = {}
     superlatives: dict[str, tuple[str, ...]] = {}
+    parts: tuple[str, ...] = ()  # indicators that add up to this one (exports + imports = trade)
 
 
 @cache

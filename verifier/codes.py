@@ -1,10 +1,15 @@
-"""The catalogue of verdict codes: each code has one status and a default level.
+"""The catalogue of verdict codes: each code has one status, a default level,
+a one-line summary and the template its verdict messages are written from.
 
 The level decides the exit code (`fail_on`); users may override it per code
-later, so nothing else should hard-code which statuses fail a run."""
+later, so nothing else should hard-code which statuses fail a run.
+`docs/codes.md` is generated from this table (`python -m verifier.codes`) and
+a test keeps the two identical.
+"""
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 from .models import Level, Status
@@ -18,26 +23,129 @@ class Code:
     status: Status
     level: Level
     summary: str
+    template: str
 
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for _, name, _, _ in string.Formatter().parse(self.template) if name)
+
+    def message(self, **fields: object) -> str:
+        return self.template.format(**fields)
+
+
+# Fields the templates share: `claimed` is the text's figure in its own unit and
+# scale, `interval` the values it accepts, `who` the publisher, `observed` the
+# source's figure converted to the claim's unit, `period` the period it is for,
+# `note` a trailing sentence (a conversion, a revision allowance) or "".
+_SAID = "Article: {claimed} ({interval})."
+_SEEN = "{who}: {observed}, {period}."
 
 CODES: dict[str, Code] = {
     c.code: c
     for c in (
-        Code("supported", "supported", "info", "The source's figure lies within the claim's interval."),
-        Code("rank-supported", "supported", "info", "The ranking holds among every entity the source holds for the period."),
-        Code("value-mismatch", "contradicted", "error", "The source's figure for the same series, places and period lies outside the claim's interval."),
-        Code("rank-mismatch", "contradicted", "error", "The source ranks the entity differently for the period."),
-        Code("rank-incomplete", "unverifiable", "warning", "The source's table is incomplete and entries it lacks could change the rank."),
-        Code("period-mismatch", "unverifiable", "warning", "The source holds the series, but not for the claim's period."),
-        Code("not-checked", "unverifiable", "suggestion", "verifier extracts this kind of claim but does not judge it yet."),
-        Code("no-metric", "unverifiable", "suggestion", "The claim's figure names no indicator any source serves."),
-        Code("no-period", "unverifiable", "warning", "The claim states no period and none could be inferred."),
-        Code("no-evidence", "unverifiable", "warning", "No configured source holds this series for these places."),
-        Code("unit-mismatch", "unverifiable", "warning", "The source's unit cannot be compared with the claim's."),
-        Code("source-unavailable", "unverifiable", "warning", "The source failed to answer."),
+        Code("supported", "supported", "info",
+             "The source's figure lies within the claim's interval.",
+             f"{_SAID} {_SEEN}{{note}}"),
+        Code("rank-supported", "supported", "info",
+             "The ranking holds among every entity the source holds for the period, and no missing entry could change it.",
+             "{ranking}{detail}"),
+        Code("rounding", "supported", "suggestion",
+             "The figure holds within the precision it is written with, but its wording points the wrong way "
+             "(\"nearly 100\" for 100.9, \"more than 218 bn\" for 217.96 bn).",
+             f"{_SAID} {_SEEN} {{why}}{{note}}"),
+        Code("newer-data", "supported", "warning",
+             "The figure matches what the source published earlier; the source has revised or superseded it since.",
+             f"{_SAID} {{who}} gave {{old}} for {{period}} ({{old_vintage}}); it now gives {{observed}} ({{vintage}}).{{note}}"),
+        Code("value-mismatch", "contradicted", "error",
+             "The source's figure for the same series, places and period lies outside the claim's interval.",
+             f"{_SAID} {_SEEN} The text is {{gap}} {{side}} the source.{{note}}"),
+        Code("period-mismatch", "contradicted", "error",
+             "The figure is wrong for the period the text gives, but right for another period of the same series (named).",
+             f"{_SAID} {_SEEN} The text's figure is the one for {{other_period}} ({{other_observed}}).{{note}}"),
+        Code("rank-mismatch", "contradicted", "error",
+             "The source ranks the entity differently for the period.",
+             "{ranking}{detail}"),
+        Code("inconsistent", "contradicted", "error",
+             "The figure contradicts other figures stated in the same document (a change and its two levels, parts and their total, a rank and the figures given).",
+             "{stated} But the text also gives {others}, which make it {implied}."),
+        Code("rank-incomplete", "unverifiable", "warning",
+             "The source's table is incomplete and entries it lacks could change the rank.",
+             "{ranking}{detail}"),
+        Code("period-unavailable", "unverifiable", "warning",
+             "The source holds the series, but not for the claim's exact period (a year-to-date claim is never checked against a full year).",
+             "{who} has no figure for exactly {period}; nearest periods: {nearest}.{note}"),
+        Code("ambiguous-claim", "unverifiable", "warning",
+             "The text can be read in more than one way and the readings disagree with each other against the source "
+             "(a change in % of a rate that holds only as percentage points).",
+             "{stated} {readings}"),
+        Code("unit-mismatch", "unverifiable", "warning",
+             "The source's unit cannot be compared with the claim's: another dimension, or no conversion rate for the period.",
+             "The text states {claimed}; {who} gives {observed}, and {reason}."),
+        Code("not-checked", "unverifiable", "suggestion",
+             "verifier extracts this kind of claim but cannot judge it in this form yet.",
+             "{reason}"),
+        Code("no-metric", "unverifiable", "suggestion",
+             "The claim's figure names no indicator any source serves.",
+             "No statistical series is known for {what} (\"{text}\"); it needs a human check."),
+        Code("no-period", "unverifiable", "warning",
+             "The claim states no period and none could be inferred.",
+             "The text gives no period for this figure and none could be inferred."),
+        Code("no-evidence", "unverifiable", "warning",
+             "No configured source holds this series for these places and periods.",
+             "{reason}"),
+        Code("source-unavailable", "unverifiable", "warning",
+             "The source failed to answer.",
+             "{reason}"),
     )
 }
 
 
 def level_at_least(level: Level, threshold: Level) -> bool:
     return LEVELS.index(level) >= LEVELS.index(threshold)
+
+
+def markdown() -> str:
+    """docs/codes.md: the catalogue as people read it."""
+    from .judge import DEFAULT_CHANGE_ALLOWANCE, DEFAULT_CONVERSION_TOLERANCE, DEFAULT_TOLERANCE, ROUNDING_SLACK
+
+    lines = [
+        "# Verdict codes",
+        "",
+        "Generated from `verifier/codes.py` by `python -m verifier.codes > docs/codes.md`;",
+        "`tests/test_codes.py` fails when the two differ. Every verdict has one code; the",
+        "code fixes its status and default level. `--fail-on LEVEL` makes the exit code 1",
+        "when any verdict is at or above LEVEL (levels, lowest first: "
+        + ", ".join(f"`{level}`" for level in LEVELS) + ").",
+        "",
+        "## Intervals and tolerances",
+        "",
+        "- A figure accepts the interval its written digits imply: \"218.2 bn\" accepts 218.15–218.25 bn;",
+        "  an integer's trailing zeros are read as rounding, never wider than 5 %.",
+        f"- A hedged figure (\"about\", \"près de\", \"rund\") is widened by a relative tolerance, default "
+        f"{DEFAULT_TOLERANCE:.0%} (`--tolerance`).",
+        "- Bounds (\"more than\", \"at least\") open the interval on one side; a source figure on the wrong side of",
+        "  the bound but within the digits' precision is `rounding`, not a contradiction.",
+        f"- A hedge that promises \"just under\" (\"nearly\", \"presque\", \"casi\", \"knapp\"; `verifier/hedges.toml`) is",
+        f"  `rounding` when the source exceeds the figure by more than {ROUNDING_SLACK:.1%}.",
+        f"- A figure converted from another currency (ECB reference rates, averaged over the period) "
+        f"or from tonnes of crude to barrels is approximate: the interval is widened by "
+        f"{DEFAULT_CONVERSION_TOLERANCE:.0%} and the message says so.",
+        f"- A % change computed from two published levels allows each level to differ by "
+        f"{DEFAULT_CHANGE_ALLOWANCE:.2%} from the base the publisher used (revisions between releases), "
+        "never enough to turn a fall into a rise, and the message shows the range that allows;",
+        "  differences (in the series' unit or in percentage points) are computed exactly.",
+        "",
+        "## Codes",
+        "",
+        "| code | status | level | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [f"| `{c.code}` | {c.status} | {c.level} | {c.summary} |" for c in CODES.values()]
+    lines += ["", "## Message templates", "", "Fields in braces are filled by the judge; `note` and `detail` are an extra sentence or empty.", ""]
+    for c in CODES.values():
+        lines += [f"### `{c.code}`", "", "```", c.template, "```", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown(), end="")

@@ -1,32 +1,57 @@
-"""Claim + evidence -> verdict.
+"""Claim + evidence -> verdict, for levels (amounts) and rankings.
 
 The judge only compares like with like: the same series, the same places and
 exactly the same period (a January-November claim is never checked against a
-full-year or a single-month figure). What it cannot compare it calls
-`unverifiable` and says why; it never guesses.
+full-year or a single-month figure). A figure in another unit is converted
+only within one dimension (`verifier.convert`), and the message says so.
+What it cannot compare it calls `unverifiable` and says why; it never
+guesses. Changes, comparisons and shares, which need two observations, are
+judged in `verifier.derived`.
 """
 
 from __future__ import annotations
 
+import math
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from . import catalog
 from .codes import CODES
+from .convert import Converted, NotComparable, convert
 from .geo import is_country, name
 from .models import Claim, Evidence, Interval, Period, Verdict
-from .readable import format_interval, format_magnitude, ordinal
+from .readable import digits_for, format_interval, format_magnitude, ordinal
 
 #: Relative half-width added for hedged figures ("about", "près de", "rund").
 DEFAULT_TOLERANCE = 0.05
+#: Relative half-width added when the source's figure had to be converted
+#: (currency at an average rate, crude tonnes to barrels): the publisher's own
+#: conversion uses other rates or factors.
+DEFAULT_CONVERSION_TOLERANCE = 0.02
+#: "nearly X" is flagged as `rounding` only when the source exceeds X by more
+#: than this (relative): "près de 107 Mt" for 107.02 Mt is fine, "nearly 100"
+#: for 100.9 is not.
+ROUNDING_SLACK = 0.005
+#: How far each of two levels may be from the base its publisher used for a
+#: stated change: y/y rates are computed on revised prior-year data (GACC:
+#: +26.3 % for 2023 against 26.19 % from the two published levels).
+DEFAULT_CHANGE_ALLOWANCE = 0.001
 
 
 @dataclass(frozen=True)
 class Settings:
     tolerance: float = DEFAULT_TOLERANCE
+    conversion_tolerance: float = DEFAULT_CONVERSION_TOLERANCE
+    change_allowance: float = DEFAULT_CHANGE_ALLOWANCE
 
 
-def verdict(claim: Claim, document: str, code: str, message: str, evidence: Sequence[Evidence] = (), interval=None) -> Verdict:
+def verdict(
+    claim: Claim, document: str, code: str, evidence: Sequence[Evidence] = (), window: Interval | None = None, **fields
+) -> Verdict:
+    """A verdict whose message is the code's template filled with `fields`."""
     entry = CODES[code]
     return Verdict(
         claim=claim,
@@ -34,109 +59,284 @@ def verdict(claim: Claim, document: str, code: str, message: str, evidence: Sequ
         status=entry.status,
         code=code,
         level=entry.level,
-        message=message,
-        interval=interval,
+        message=entry.message(**fields),
+        interval=window,
         evidence=list(evidence),
     )
 
 
-def interval(claim: Claim, settings: Settings) -> Interval:
+def interval(claim: Claim, settings: Settings, widen: float = 0.0) -> Interval:
     """The observed values under which the claim holds: the digits' precision,
-    widened by the tolerance for hedged figures, opened for bounds."""
+    widened by the tolerance for hedged figures (and by `widen`, relative, for
+    a converted source figure), opened for bounds."""
     q = claim.quantity
     assert q is not None
     v, p = q.value, q.precision
-    if q.comparator == "~":
+    comparator = "~" if is_multiplier(claim) else q.comparator
+    if comparator == "~":
         p += abs(v) * settings.tolerance
+    p += abs(v) * widen
     return {
         "=": Interval(low=v - p, high=v + p),
         "~": Interval(low=v - p, high=v + p),
-        ">": Interval(low=v, high=None, low_inclusive=False),
+        ">": Interval(low=v - abs(v) * widen, high=None, low_inclusive=widen > 0),
         ">=": Interval(low=v - p, high=None),
-        "<": Interval(low=None, high=v, high_inclusive=False),
+        "<": Interval(low=None, high=v + abs(v) * widen, high_inclusive=widen > 0),
         "<=": Interval(low=None, high=v + p),
-    }[q.comparator]
+    }[comparator]
+
+
+def is_multiplier(claim: Claim) -> bool:
+    """"doubled", "a triplé", "halbiert": a change stated by a word, no digits.
+    It is as loose as a hedge ("about twice")."""
+    q = claim.quantity
+    return bool(q and claim.kind in ("change", "comparison") and q.precision == 0 and not any(ch.isdigit() for ch in claim.text))
+
+
+def _close(x: float, bound: float) -> bool:
+    # Bounds are compared with a relative epsilon: 218.2e9 - 0.05e9 is not
+    # exactly representable, and a figure on the bound must count as inside.
+    return abs(x - bound) <= 1e-9 * max(abs(x), abs(bound))
 
 
 def contains(i: Interval, x: float) -> bool:
-    # Bounds are compared with a relative epsilon: 218.2e9 - 0.05e9 is not
-    # exactly representable, and a figure on the bound must count as inside.
-    def close(bound: float) -> bool:
-        return abs(x - bound) <= 1e-9 * max(abs(x), abs(bound))
-
-    if i.low is not None and (x < i.low and not close(i.low) or (not i.low_inclusive and (x <= i.low or close(i.low)))):
+    if math.isnan(x):
         return False
-    if i.high is not None and (x > i.high and not close(i.high) or (not i.high_inclusive and (x >= i.high or close(i.high)))):
+    if i.low is not None and (x < i.low and not _close(x, i.low) or (not i.low_inclusive and (x <= i.low or _close(x, i.low)))):
+        return False
+    if i.high is not None and (x > i.high and not _close(x, i.high) or (not i.high_inclusive and (x >= i.high or _close(x, i.high)))):
         return False
     return True
 
 
-def _places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
-    codes = [p.code for p in claim.places]
+def overlaps(i: Interval, low: float, high: float) -> bool:
+    """Whether any value in [low, high] lies in `i`."""
+    if math.isnan(low) or math.isnan(high):
+        return False
+    if low > high:
+        low, high = high, low
+    if contains(i, low) or contains(i, high):
+        return True
+    inside = i.low if i.low is not None else i.high
+    return inside is not None and low < inside < high
+
+
+@cache
+def _below_hedges() -> tuple[str, ...]:
+    data = tomllib.loads((resources.files(__package__) / "hedges.toml").read_text("utf-8"))
+    return tuple(sorted({w for words in data["below"].values() for w in words}, key=len, reverse=True))
+
+
+def hedged_below(claim: Claim) -> str | None:
+    """The hedge word that puts the true figure just under the written one, if any."""
+    text = claim.text.casefold().lstrip()
+    return next((w for w in _below_hedges() if text.startswith(w) and text[len(w) : len(w) + 1] in (" ", "\u00a0", "")), None)
+
+
+def rounding(claim: Claim, observed: float) -> str | None:
+    """Why the wording misleads although the figure holds within its digits, or None:
+    "nearly 100" for a figure above 100; "more than 218 bn" for 217.96 bn."""
+    q = claim.quantity
+    assert q is not None
+    said = format_magnitude(q.value, q.unit)
+    if q.comparator == "~" and (word := hedged_below(claim)) and observed > q.value + abs(q.value) * ROUNDING_SLACK:
+        return f"\"{word}\" puts it just under {said}, but the source is above it."
+    if q.comparator in (">", ">=") and q.value - q.precision <= observed <= q.value:
+        if q.comparator == ">" or observed < q.value and not _close(observed, q.value):
+            return f"The figure rounds to {said}, but the text says it is above {said}."
+    if q.comparator in ("<", "<=") and q.value <= observed <= q.value + q.precision:
+        if q.comparator == "<" or observed > q.value and not _close(observed, q.value):
+            return f"The figure rounds to {said}, but the text says it is below {said}."
+    return None
+
+
+def said(claim: Claim, window: Interval) -> dict[str, str]:
+    """The claim's side of a message: its figure and the interval used."""
+    q = claim.quantity
+    assert q is not None
+    signed = claim.kind == "change"
+    return {
+        "claimed": format_magnitude(q.value, q.unit, signed=signed),
+        "interval": format_interval(window, q.unit, bare=True),
+    }
+
+
+def shown_digits(claim: Claim) -> int:
+    q = claim.quantity
+    assert q is not None
+    return digits_for(q.value, q.precision, q.unit)
+
+
+def who(e: Evidence) -> str:
+    """Who published the figure, without the list of pages that relayed it."""
+    return (e.publisher or e.source).split(" (")[0]
+
+
+def places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
+    codes = [p.code for p in claim.places if p.role != "rival"]
     if e.partner is not None:
         pair = [e.place, e.partner]
         return sorted(pair) == sorted(codes[:2]) if symmetric or len(codes) >= 2 else e.place in codes
     return not codes if not e.place else e.place == codes[0] if codes else False
 
 
-def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
-    assert claim.metric and claim.period and claim.quantity
-    indicator = catalog.indicators()[claim.metric.id]
-    relevant = [e for e in evidence if e.series == indicator.id and _places_match(claim, e, indicator.symmetric)]
-    exact = [e for e in relevant if (e.period.start, e.period.end) == (claim.period.start, claim.period.end)]
-    if not exact:
-        return _period_mismatch(claim, document, relevant)
-    observed = _preferred(claim, exact)
-    if observed.unit != claim.quantity.unit:
-        return verdict(
-            claim, document, "unit-mismatch",
-            f"The text states {claim.quantity.unit or 'a plain number'}; {observed.source} gives "
-            f"{format_magnitude(observed.value, observed.unit)} and no conversion is configured.",
-            [observed],
-        )
-    window = interval(claim, settings)
-    said = f"Article: {format_magnitude(claim.quantity.value, claim.quantity.unit)} ({format_interval(window, claim.quantity.unit)})."
-    seen = f"{_who(observed)}: {format_magnitude(observed.value, observed.unit)}, {observed.period.label}."
-    if contains(window, observed.value):
-        return verdict(claim, document, "supported", f"{said} {seen}", [observed], window)
-    gap = (claim.quantity.value - observed.value) / observed.value * 100 if observed.value else float("inf")
-    return verdict(
-        claim, document, "value-mismatch",
-        f"{said} {seen} The text is {abs(gap):.1f} % {'above' if gap > 0 else 'below'} the source.",
-        [observed], window,
+def same_span(a: Period, b: Period) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def months(p: Period) -> int | None:
+    """Whole calendar months a period covers, or None if it does not cover whole months."""
+    from calendar import monthrange
+
+    if p.start.day != 1 or p.end.day != monthrange(p.end.year, p.end.month)[1]:
+        return None
+    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+
+
+def comparable_periods(a: Period, b: Period) -> bool:
+    """Periods of the same kind (two years, two January-November spans, two days):
+    the ones a figure can be mistaken between."""
+    ma, mb = months(a), months(b)
+    if ma is not None or mb is not None:
+        return ma == mb and a.start.month == b.start.month
+    return (a.end - a.start) == (b.end - b.start)
+
+
+def crude(claim: Claim) -> bool:
+    return bool(claim.metric and claim.metric.id.startswith("crude."))
+
+
+def in_unit(claim: Claim, e: Evidence, unit: str | None = None) -> Converted:
+    """The evidence's value in the claim's unit (or `unit`). Raises NotComparable."""
+    assert claim.quantity is not None
+    return convert(e.value, e.unit, unit if unit is not None else claim.quantity.unit, e.period, crude=crude(claim))
+
+
+def ranked(claim: Claim, candidates: list[Evidence]) -> list[Evidence]:
+    """Best evidence first: a figure already in the claim's unit, then the
+    reporter's own series before a partner's mirror (the first place the claim
+    names is usually whose statistics the text quotes), then the latest vintage."""
+    first = claim.places[0].code if claim.places else None
+    unit = claim.quantity.unit if claim.quantity else None
+    return sorted(
+        candidates,
+        key=lambda e: (e.unit != unit, e.place != first, -e.retrieved.timestamp(), _negated(e.vintage or "")),
     )
 
 
-def _who(e: Evidence) -> str:
-    """Who published the figure, without the list of pages that relayed it."""
-    return (e.publisher or e.source).split(" (")[0]
+def _negated(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
 
 
-def _preferred(claim: Claim, exact: list[Evidence]) -> Evidence:
-    """A reporter's own series before a partner's mirror: the first place the
-    claim names is usually whose statistics the text quotes."""
-    first = claim.places[0].code if claim.places else None
-    return next((e for e in exact if e.place == first), exact[0])
+def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
+    assert claim.metric and claim.period and claim.quantity
+    indicator = catalog.indicators()[claim.metric.id]
+    relevant = [e for e in evidence if e.series == indicator.id and places_match(claim, e, indicator.symmetric)]
+    exact = [e for e in relevant if same_span(e.period, claim.period)]
+    if not exact:
+        return period_unavailable(claim, document, relevant, settings)
+    observed = ranked(claim, exact)[0]
+    try:
+        value = in_unit(claim, observed)
+    except NotComparable as exc:
+        return verdict(
+            claim, document, "unit-mismatch", [observed],
+            claimed=format_magnitude(claim.quantity.value, claim.quantity.unit), who=who(observed),
+            observed=format_magnitude(observed.value, observed.unit), reason=str(exc),
+        )
+    window = interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0)
+    fields = {
+        **said(claim, window), "who": who(observed), "period": observed.period.label,
+        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note,
+    }
+    if contains(window, value.value):
+        if why := rounding(claim, value.value):
+            return verdict(claim, document, "rounding", [observed], window, why=why, **fields)
+        return verdict(claim, document, "supported", [observed], window, **fields)
+    # Outside the interval only a bound can be a rounding ("more than 218 bn"
+    # for 217.96 bn); a hedge's band is already as wide as it gets.
+    if claim.quantity.comparator != "~" and (why := rounding(claim, value.value)):
+        return verdict(claim, document, "rounding", [observed], window, why=why, **fields)
+    if older := _older_vintage(claim, observed, exact, window):
+        return verdict(
+            claim, document, "newer-data", [observed, older], window,
+            old=format_magnitude(in_unit(claim, older).value, claim.quantity.unit),
+            old_vintage=older.vintage or f"retrieved {older.retrieved:%Y-%m-%d}",
+            vintage=observed.vintage or f"retrieved {observed.retrieved:%Y-%m-%d}",
+            **fields,
+        )
+    if other := _other_period(claim, relevant, settings):
+        e, converted = other
+        return verdict(
+            claim, document, "period-mismatch", [observed, e], window,
+            other_period=e.period.label, other_observed=format_magnitude(converted.value, claim.quantity.unit, digits=shown_digits(claim)), **fields,
+        )
+    return verdict(
+        claim, document, "value-mismatch", [observed], window,
+        gap=gap(claim.quantity.value, value.value), side=side(claim.quantity.value, value.value), **fields,
+    )
 
 
-def _period_mismatch(claim: Claim, document: str, relevant: list[Evidence]) -> Verdict:
+def gap(claimed: float, observed: float) -> str:
+    if not observed:
+        return "∞ %"
+    g = (claimed - observed) / abs(observed) * 100
+    return f"{abs(g):.1f} %"
+
+
+def side(claimed: float, observed: float) -> str:
+    return "above" if claimed > observed else "below"
+
+
+def _older_vintage(claim: Claim, current: Evidence, exact: list[Evidence], window: Interval) -> Evidence | None:
+    """An earlier edition of the same observation that the claim matches: the
+    text was right when written, and the source has revised the figure since."""
+    for e in exact:
+        same = (e.source, e.place, e.partner) == (current.source, current.place, current.partner)
+        if same and e is not current and e.vintage != current.vintage and e.retrieved <= current.retrieved:
+            try:
+                if contains(window, in_unit(claim, e).value):
+                    return e
+            except NotComparable:
+                continue
+    return None
+
+
+def _other_period(claim: Claim, relevant: list[Evidence], settings: Settings) -> tuple[Evidence, Converted] | None:
+    """The nearest period of the same kind whose figure the claim matches."""
+    assert claim.period
+    others = [e for e in relevant if not same_span(e.period, claim.period) and comparable_periods(e.period, claim.period)]
+    for e in sorted(others, key=lambda e: (abs((e.period.end - claim.period.end).days), e.period.start)):
+        try:
+            value = in_unit(claim, e)
+        except NotComparable:
+            continue
+        if contains(interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0), value.value):
+            return e, value
+    return None
+
+
+def period_unavailable(claim: Claim, document: str, relevant: list[Evidence], settings: Settings) -> Verdict:
     assert claim.period
     if not relevant:
         return verdict(
             claim, document, "no-evidence",
-            f"No configured source holds {claim.metric.id if claim.metric else 'this figure'} for "
-            f"{_place_list(claim) or 'these places'}.",
+            reason=f"No configured source holds {claim.metric.id if claim.metric else 'this figure'} for "
+            f"{place_list(claim) or 'these places'} around {claim.period.label}.",
         )
-    nearest = sorted(relevant, key=lambda e: abs((e.period.end - claim.period.end).days))[:3]
+    nearest = sorted(relevant, key=lambda e: (abs((e.period.end - claim.period.end).days), -(e.period.end - e.period.start).days))[:3]
     shown = "; ".join(f"{format_magnitude(e.value, e.unit)} for {e.period.label}" for e in nearest)
+    note = ""
+    if claim.quantity and (other := _other_period(claim, relevant, settings)):
+        note = f" The text's figure matches the one for {other[0].period.label} ({format_magnitude(other[1].value, claim.quantity.unit)})."
+        nearest = [*nearest, other[0]] if other[0] not in nearest else nearest
     return verdict(
-        claim, document, "period-mismatch",
-        f"The source has no figure for exactly {claim.period.label}; nearest periods: {shown}.",
-        nearest,
+        claim, document, "period-unavailable", nearest,
+        who=who(nearest[0]), period=claim.period.label, nearest=shown, note=note,
     )
 
 
-def _place_list(claim: Claim) -> str:
+def place_list(claim: Claim) -> str:
     return ", ".join(name(p.code) for p in claim.places)
 
 
@@ -151,10 +351,10 @@ def judge_ranking(claim: Claim, document: str, evidence: Sequence[Evidence], set
     roles = {p.role: p.code for p in claim.places}
     subject, rival = roles.get("subject"), roles.get("rival")
     if subject is None:
-        return verdict(claim, document, "no-evidence", "The text does not say which country holds the rank.")
+        return verdict(claim, document, "no-evidence", reason="The text does not say which country holds the rank.")
     table = _table(evidence, claim.metric.id, claim.period)
     if subject not in table.values:
-        return _period_mismatch(claim, document, [e for e in evidence if _ranked_code(e) == subject])
+        return period_unavailable(claim, document, [e for e in evidence if _ranked_code(e) == subject], settings)
     value = table.values[subject]
     order = sorted(table.values.items(), key=lambda kv: -kv[1])
     rank = 1 + sum(1 for _, v in order if v > value)
@@ -162,58 +362,72 @@ def judge_ranking(claim: Claim, document: str, evidence: Sequence[Evidence], set
     used = [table.rows[code] for code, _ in order[: max(claim.rank, rank) + 1]]
     if rival and rival in table.rows and table.rows[rival] not in used:
         used.append(table.rows[rival])
-    listed = f"{name(subject)} ranks {ordinal(rank)} of the {len(order)} entries {_who(table.rows[subject])} lists for {claim.period.label}"
+    listed = f"{name(subject)} ranks {ordinal(rank)} of the {len(order)} entries {who(table.rows[subject])} lists for {claim.period.label}"
     top = ", ".join(f"{name(c)} {format_magnitude(v, unit)}" for c, v in order[: max(claim.rank, rank) + 1])
-    message = f"{listed} ({top})."
+    ranking = f"{listed} ({top})."
     if rank > claim.rank:
-        return verdict(claim, document, "rank-mismatch", message, used)
+        return verdict(claim, document, "rank-mismatch", used, ranking=ranking, detail="")
     # Listed rank <= claimed: any entry the table lacks could push the subject down (or, had it
     # been listed, have pushed it down already), so bound what is missing.
     if table.total is None:
-        return verdict(claim, document, "rank-incomplete", f"{message} The source gives no total, so suppliers it does not list cannot be ruled out.", used)
+        return verdict(claim, document, "rank-incomplete", used, ranking=ranking,
+                       detail=" The source gives no total, so entries it does not list cannot be ruled out.")
     used.append(table.total)
     missing = table.total.value - sum(table.values.values())
     if missing >= value:
         return verdict(
-            claim, document, "rank-incomplete",
-            f"{message} Unlisted entries add up to {format_magnitude(missing, unit)} of the "
+            claim, document, "rank-incomplete", used, ranking=ranking,
+            detail=f" Unlisted entries add up to {format_magnitude(missing, unit)} of the "
             f"{format_magnitude(table.total.value, unit)} total, enough for one of them to rank above {name(subject)}.",
-            used,
         )
     if rank < claim.rank:
-        return verdict(claim, document, "rank-mismatch", message, used)
-    message += (
+        return verdict(claim, document, "rank-mismatch", used, ranking=ranking, detail="")
+    detail = (
         f" The {format_magnitude(table.total.value, unit)} total leaves at most "
         f"{format_magnitude(missing, unit)} to unlisted entries, less than {name(subject)}'s figure."
     )
     if rival:
-        return _overtook(claim, document, message, used, evidence, table, subject, rival)
-    return verdict(claim, document, "rank-supported", message, used)
+        return _overtook(claim, document, ranking, detail, used, evidence, table, subject, rival)
+    return verdict(claim, document, "rank-supported", used, ranking=ranking, detail=detail)
 
 
-def _overtook(claim, document, message, used, evidence, table, subject, rival) -> Verdict:
+def _overtook(claim, document, ranking, detail, used, evidence, table, subject, rival) -> Verdict:
     """"X overtook Y": X ahead of Y in the claimed period, Y ahead of X in the one before."""
     previous = previous_period(claim.period)
     before = _table(evidence, claim.metric.id, previous)
     unit = table.rows[subject].unit
     if rival not in table.values or subject not in before.values or rival not in before.values:
         return verdict(
-            claim, document, "period-mismatch",
-            f"{message} The source lacks {name(rival)} or {name(subject)} for {previous.label}, so the overtaking cannot be checked.",
-            used,
+            claim, document, "rank-incomplete", used, ranking=ranking,
+            detail=f"{detail} The source lacks {name(rival)} or {name(subject)} for {previous.label}, so the overtaking cannot be checked.",
         )
     used += [before.rows[rival], before.rows[subject]]
     then = f"In {previous.label} {name(rival)} {format_magnitude(before.values[rival], unit)} vs {name(subject)} {format_magnitude(before.values[subject], unit)}"
     if before.values[rival] > before.values[subject] and table.values[subject] > table.values[rival]:
-        return verdict(claim, document, "rank-supported", f"{message} {then}: {name(subject)} overtook {name(rival)}.", used)
-    return verdict(claim, document, "rank-mismatch", f"{message} {then}: no overtaking.", used)
+        return verdict(claim, document, "rank-supported", used, ranking=ranking, detail=f"{detail} {then}: {name(subject)} overtook {name(rival)}.")
+    return verdict(claim, document, "rank-mismatch", used, ranking=ranking, detail=f"{detail} {then}: no overtaking.")
 
 
 def previous_period(p: Period) -> Period:
-    """The same span one year earlier (the period an "overtook" compares with)."""
-    start, end = p.start.replace(year=p.start.year - 1), p.end
-    end = end.replace(year=end.year - 1, day=28) if (end.month, end.day) == (2, 29) else end.replace(year=end.year - 1)
-    label = p.label.replace(str(p.start.year), str(start.year)) if p.start.year == p.end.year else f"{start}–{end}"
+    """The same span one year earlier (the period an "overtook" or a y/y change compares with)."""
+    return shift_years(p, -1)
+
+
+def shift_years(p: Period, years: int) -> Period:
+    import calendar
+
+    def move(d):
+        last = calendar.monthrange(d.year + years, d.month)[1]
+        end_of_month = d.day == calendar.monthrange(d.year, d.month)[1]
+        return d.replace(year=d.year + years, day=last if end_of_month else min(d.day, last))
+
+    start, end = move(p.start), move(p.end)
+    if p.start.year == p.end.year:
+        label = p.label.replace(str(p.start.year), str(start.year))
+    elif str(p.start.year) in p.label and str(p.end.year) in p.label:
+        label = p.label.replace(str(p.end.year), str(end.year)).replace(str(p.start.year), str(start.year), 1)
+    else:
+        label = f"{start}–{end}"
     return Period(start=start, end=end, label=label)
 
 
@@ -233,7 +447,7 @@ def _table(evidence: Sequence[Evidence], series: str, period: Period) -> _Table:
     rows = {
         _ranked_code(e): e
         for e in evidence
-        if e.series == series and e.unit == indicator.unit and (e.period.start, e.period.end) == (period.start, period.end)
+        if e.series == series and e.unit == indicator.unit and same_span(e.period, period)
     }
     total = rows.pop("WLD", None)
     # Only countries are ranked: regional and income-group rows would outrank them.

@@ -1,60 +1,87 @@
 """Claim -> queries: which sources and series can answer a claim, for which places and period.
 
-A claim that no source can answer gets a reason instead of queries; that is
-a normal outcome (the verdict is `unverifiable`), not an error.
+A claim that no source can answer gets a code and the fields of its message
+instead of queries; that is a normal outcome (the verdict is `unverifiable`),
+not an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import catalog
+from .derived import change_periods
 from .judge import previous_period
 from .models import Claim, Period, Query
 from .sources import SourceDef
+
+JUDGED = ("amount", "ranking", "change", "comparison", "share")
 
 
 @dataclass(frozen=True)
 class Plan:
     claim: Claim
     queries: tuple[Query, ...] = ()
-    code: str | None = None  # set, with `reason`, when no query can answer the claim
-    reason: str | None = None
+    code: str | None = None  # set, with `fields`, when no query can answer the claim
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def _unanswerable(claim: Claim, code: str, reason: str) -> Plan:
+    return Plan(claim, code=code, fields={"reason": reason})
 
 
 def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
     if claim.metric is None:
         what = "an event count" if claim.kind == "count" else "this figure"
-        return Plan(claim, code="no-metric", reason=f"No statistical series is known for {what} (\"{claim.text}\"); it needs a human check.")
-    if claim.kind not in ("amount", "ranking"):
-        return Plan(claim, code="not-checked", reason=f"{claim.kind.capitalize()} claims are extracted but not judged yet; it needs a human check.")
+        return Plan(claim, code="no-metric", fields={"what": what, "text": claim.text})
+    if claim.kind not in JUDGED:
+        return _unanswerable(claim, "not-checked", f"{claim.kind.capitalize()} claims are extracted but not judged; it needs a human check.")
+    if claim.kind in ("comparison", "share") and claim.quantity is None:
+        return _unanswerable(claim, "not-checked", f"The {claim.kind} states no figure to check; it needs a human check.")
     if claim.period is None:
-        return Plan(claim, code="no-period", reason="The text gives no period for this figure and none could be inferred.")
+        return Plan(claim, code="no-period")
     indicator = catalog.indicators()[claim.metric.id]
+    sources = list(sources)
     serving = [s for s in sources if indicator.id in s.indicators]
     if not serving:
-        return Plan(claim, code="no-evidence", reason=f"No configured source serves {indicator.title}.")
+        return _unanswerable(claim, "no-evidence", f"No configured source serves {indicator.title}.")
     places = _dimensions(claim, indicator)
     if places is None:
-        return Plan(claim, code="no-evidence", reason=f"The text does not say which place the {indicator.title.lower()} figure is for.")
+        return _unanswerable(claim, "no-evidence", f"The text does not say which places the {indicator.title.lower()} figure is for.")
     window = _window(claim)
-    queries = tuple(Query(source=s.id, series=indicator.id, places=p, period=window) for s in serving for p in places)
+    series = [indicator.id]
+    if claim.kind == "change":
+        # A change the source states itself answers a y/y claim without recomputing it.
+        series.append(f"{indicator.id}.change_yoy")
+    queries = tuple(
+        Query(source=s.id, series=name, places=p, period=window)
+        for name in series
+        for s in sources
+        if name in s.indicators
+        for p in places
+    )
     return Plan(claim, queries=queries)
 
 
 def _window(claim: Claim) -> Period:
-    """The claim's period widened to whole years, and for a ranking the year
-    before: the judge needs the neighbours to say "right for another period"
-    or to check an "overtook"."""
+    """The claim's period widened to whole years: for a ranking the year
+    before (an "overtook"), for a change its base period, and for everything
+    else two years before and one after, so that the judge can say which
+    period a figure is right for when it is wrong for its own."""
     assert claim.period
-    start = claim.period.start
     if claim.kind == "ranking":
         start = previous_period(claim.period).start
-    start = dt.date(start.year - (claim.kind != "ranking"), 1, 1)
-    end = dt.date(claim.period.end.year, 12, 31)
-    return Period(start=start, end=end, label=f"{start.year}–{end.year}")
+        return _years(start.year, claim.period.end.year)
+    start = claim.period.start
+    if claim.kind == "change":
+        start = previous_period(change_periods(claim.period)[1]).start
+    return _years(start.year - 2, claim.period.end.year + 1)
+
+
+def _years(first: int, last: int) -> Period:
+    return Period(start=dt.date(first, 1, 1), end=dt.date(last, 12, 31), label=f"{first}–{last}")
 
 
 def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, str | None]] | None:
@@ -66,10 +93,27 @@ def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, st
             market = roles.get("counterpart")
             return [{"reporter": market, "partner": None}] if market else None
         return [{dims[0]: None}] if dims else None
+    if claim.kind == "comparison":
+        pair = codes[:1] + [roles["rival"]] if "rival" in roles else codes[:2]
+        if dims != ("place",) or len(pair) < 2:
+            return None
+        return [{"place": code} for code in pair]
+    if claim.kind == "share":
+        if dims == ("place",) and codes:
+            return [{"place": codes[0]}, {"place": "WLD"}]
+        if dims == ("reporter", "partner") and len(codes) >= 2:
+            a, b = codes[:2]
+            return [{"reporter": b, "partner": a}, {"reporter": a, "partner": b}, {"reporter": a, "partner": "WLD"}, {"reporter": b, "partner": "WLD"}]
+        return None
     if not dims:
         return [{}]
     if dims == ("place",):
         return [{"place": codes[0]}] if codes else None
+    if dims == ("currency",):
+        # An exchange rate is addressed by its currency: "7.08 yuan per dollar" is CNY / USD.
+        unit = claim.quantity.unit if claim.quantity else ""
+        head = unit.partition(" / ")[0]
+        return [{"currency": head}] if len(head) == 3 and head.isupper() and head != "USD" else None
     if dims == ("reporter", "partner"):
         if len(codes) >= 2:
             return [{"reporter": codes[0], "partner": codes[1]}, {"reporter": codes[1], "partner": codes[0]}]

@@ -75,8 +75,10 @@ def format_quantity(quantity: Quantity, *, signed: bool = False) -> str:
     return _COMPARATORS[quantity.comparator] + format_magnitude(quantity.value, quantity.unit, signed=signed)
 
 
-def format_interval(interval: Interval, unit: str = "") -> str:
-    """"218.15 – 218.25 bn USD", "> 220 M USD", "any value"."""
+def format_interval(interval: Interval, unit: str = "", *, bare: bool = False) -> str:
+    """"218.15 – 218.25 bn USD", "> 220 M USD", "any value". `bare` drops the
+    unit when both bounds share it, for a message that has just stated it:
+    "Article: 218.2 bn USD (218.15–218.25)"."""
     low, high = interval.low, interval.high
     if low is None and high is None:
         return "any value"
@@ -94,15 +96,28 @@ def format_interval(interval: Interval, unit: str = "") -> str:
     while digits < 8 and 0.5 * 10**-digits * factor > (high - low) / 10:
         digits += 1
     (lo_n, lo_s), (hi_n, hi_s) = _parts(low, unit, digits), _parts(high, unit, digits)
+    if lo_s == hi_s and bare and interval.low_inclusive and interval.high_inclusive:
+        # A dash between negative numbers reads as a minus: "-18.5 to -17.5".
+        return f"{lo_n} to {hi_n}" if low < 0 else f"{lo_n}–{hi_n}"
     if lo_s == hi_s:
         lo, hi, tail = lo_n, hi_n, f" {hi_s}".rstrip() if hi_s != "%" else "%"
     else:
         lo, hi, tail = _join(lo_n, lo_s), _join(hi_n, hi_s), ""
     if interval.low_inclusive and interval.high_inclusive:
-        return f"{lo} – {hi}{tail}"
+        return f"{lo} to {hi}{tail}" if low < 0 else f"{lo} – {hi}{tail}"
     opening = "[" if interval.low_inclusive else "("
     closing = "]" if interval.high_inclusive else ")"
     return f"{opening}{lo}, {hi}{closing}{tail}"
+
+
+def digits_for(value: float, precision: float, unit: str = "") -> int:
+    """Decimals that show a figure as finely as a claim of that `precision`
+    is written, and one more: so "1.43 bn" is compared with "1.438 bn", not
+    with a "1.44 bn" that seems outside its interval."""
+    factor, _ = _scale(value, unit)
+    if precision <= 0:
+        return 2
+    return max(2, min(6, math.ceil(-math.log10(precision / factor)) + 1))
 
 
 def ordinal(n: int) -> str:

@@ -16,6 +16,9 @@ from . import __version__
 from .adapters import build
 from .errors import SourceError
 from .extract import extract
+from .consistency import Finding
+from .consistency import check as check_consistency
+from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
 from .models import Document, Evidence, Query, Report, RunInfo, Stats, Verdict
@@ -42,11 +45,13 @@ async def check_async(
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     sources = load_sources() if sources is None else sources
     settings = settings or Settings()
-    plans = [(doc, plan(claim, sources.values())) for doc in documents for claim in extract(doc)]
+    claims = [(doc, extract(doc)) for doc in documents]
+    findings = {doc.path: check_consistency(found, settings) for doc, found in claims}
+    plans = [(doc, plan(claim, sources.values())) for doc, found in claims for claim in found]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
     answers = await _fetch_all(distinct, sources)
-    verdicts = [_judge(doc, p, answers, settings) for doc, p in plans]
+    verdicts = [consistent(_judge(doc, p, answers, settings), findings[doc.path]) for doc, p in plans]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
     return Report(
         verdicts=verdicts,
@@ -76,10 +81,20 @@ async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef]) -
     return dict(zip(queries, results))
 
 
+JUDGES = {"ranking": judge_ranking, "change": judge_change, "comparison": judge_comparison, "share": judge_share}
+
+
+def consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
+    """A figure the sources cannot settle is still contradicted when the
+    document contradicts itself; a source's verdict, when there is one, is
+    the more specific finding and stands."""
+    f = findings.get(v.claim.id)
+    if f is None or v.status != "unverifiable":
+        return v
+    return verdict(v.claim, v.document, "inconsistent", stated=f.stated, others=f.others, implied=f.implied)
+
+
 def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict:
-    claim = p.claim
-    if p.code:
-        return verdict(claim, doc.path, p.code, p.reason or "")
     evidence: list[Evidence] = []
     failures = []
     for q in p.queries:
@@ -88,8 +103,14 @@ def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict
             failures.append(str(answer))
         else:
             evidence.extend(answer)
+    return judge_plan(doc.path, p, evidence, failures, settings)
+
+
+def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
+    """The verdict on a planned claim, given what its queries returned."""
+    claim = p.claim
+    if p.code:
+        return verdict(claim, document, p.code, **p.fields)
     if failures and not evidence:
-        return verdict(claim, doc.path, "source-unavailable", "; ".join(dict.fromkeys(failures)))
-    if claim.kind == "ranking":
-        return judge_ranking(claim, doc.path, evidence, settings)
-    return judge_amount(claim, doc.path, evidence, settings)
+        return verdict(claim, document, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
+    return JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)

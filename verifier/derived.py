@@ -1,0 +1,285 @@
+"""Claims about a relation between two observations: a change between two
+periods, a comparison between two places, a share of a whole.
+
+Each is computed from levels the source publishes (or, for a y/y change, read
+from the change the source states itself) and judged like an amount. A change
+in % is a relative change and is never compared with a difference in
+percentage points; when only the other reading holds, the claim is ambiguous,
+not supported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import catalog
+from .convert import NotComparable, convert
+from .geo import name
+from .judge import (
+    ROUNDING_SLACK,
+    Settings,
+    comparable_periods,
+    contains,
+    crude,
+    hedged_below,
+    interval,
+    months,
+    overlaps,
+    period_unavailable,
+    places_match,
+    previous_period,
+    ranked,
+    said,
+    same_span,
+    shown_digits,
+    verdict,
+    who,
+)
+from .models import Claim, Evidence, Interval, Period, Verdict
+from .readable import digits_for, format_interval, format_magnitude
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of computing the claimed figure from the source's levels."""
+
+    what: str  # "relative change", "difference in percentage points"...
+    unit: str  # the unit the result is in
+    value: float
+    low: float
+    high: float
+
+
+def change_periods(p: Period) -> tuple[Period, Period]:
+    """(the period the change ends in, the one it starts from). A span of
+    several whole years ("between 2010 and 2020") runs from its first year to
+    its last; anything else is compared with the same span a year earlier (the
+    y/y convention of trade and price statistics)."""
+    n = months(p)
+    if n is not None and n > 12 and n % 12 == 0 and p.start.month == 1:
+        first = Period(start=p.start, end=p.start.replace(month=12, day=31), label=str(p.start.year))
+        last = Period(start=p.end.replace(month=1, day=1), end=p.end, label=str(p.end.year))
+        return last, first
+    return p, previous_period(p)
+
+
+def _pair(claim: Claim, relevant: list[Evidence], now: Period, base: Period) -> tuple[Evidence, Evidence] | None:
+    """The levels for both periods from one series (same source and places)."""
+    for e in ranked(claim, [e for e in relevant if same_span(e.period, now)]):
+        for b in relevant:
+            if same_span(b.period, base) and (b.source, b.place, b.partner, b.unit) == (e.source, e.place, e.partner, e.unit):
+                return e, b
+    return None
+
+
+def _readings(claim: Claim, unit: str, now: float, base: float, period: Period, allowance: float) -> list[Reading] | str:
+    """Every reading the claim's unit allows, the literal one first; or why none applies.
+
+    Only a relative change gets the revision allowance: that is where a
+    publisher's rate (on a revised base) and the two published levels part.
+    The allowance never lets a fall pass for a rise."""
+    q = claim.quantity
+    assert q is not None
+    out = []
+    if q.unit == "%":
+        if base > 0:
+            mid = (now / base - 1) * 100
+            low = (now * (1 - allowance) / (base * (1 + allowance)) - 1) * 100
+            high = (now * (1 + allowance) / (base * (1 - allowance)) - 1) * 100
+            if mid > 0:
+                low = max(low, 0.0)
+            elif mid < 0:
+                high = min(high, 0.0)
+            out.append(Reading("relative change", "%", mid, low, high))
+        elif unit == "%":
+            # No relative change from a rate at or below zero; the pp reading
+            # stays available only as the other reading (ambiguous-claim).
+            out.append(Reading("relative change", "%", math.nan, math.nan, math.nan))
+        if unit == "%":
+            out.append(Reading("difference in percentage points", "pp", now - base, now - base, now - base))
+        if not out:
+            return f"a change in % from {format_magnitude(base, unit)} is not defined"
+        return out
+    if q.unit == "pp":
+        if unit != "%":
+            return f"percentage points measure a rate, and this series is in {unit or 'plain numbers'}"
+        return [Reading("difference in percentage points", "pp", now - base, now - base, now - base)]
+    try:
+        c = convert(now - base, unit, q.unit, period, crude=crude(claim))
+    except NotComparable as exc:
+        return str(exc)
+    return [Reading("difference", q.unit, c.value, c.value, c.value)]
+
+
+def _show(r: Reading, claim: Claim | None = None) -> str:
+    digits = shown_digits(claim) if claim is not None and r.unit == claim.quantity.unit else 2
+    return format_magnitude(r.value, r.unit, signed=True, digits=digits)
+
+
+def _levels(a: Evidence, b: Evidence, joiner: str = "against") -> str:
+    """Two levels with enough digits to tell them apart (1.4107 bn against 1.4122 bn)."""
+    digits = digits_for(a.value, abs(a.value - b.value) / 20, a.unit) if a.value != b.value else 2
+    return f"{format_magnitude(a.value, a.unit, digits=digits)} {joiner} {format_magnitude(b.value, b.unit, digits=digits)}"
+
+
+def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
+    assert claim.metric and claim.period and claim.quantity
+    indicator = catalog.indicators()[claim.metric.id]
+    now_p, base_p = change_periods(claim.period)
+    relevant = [e for e in evidence if e.series == indicator.id and places_match(claim, e, indicator.symmetric)]
+    window = interval(claim, settings)
+    stated = [
+        e for e in evidence
+        if e.series == f"{indicator.id}.change_yoy" and same_span(e.period, now_p) and places_match(claim, e, indicator.symmetric)
+    ]
+    if stated and claim.quantity.unit == "%" and base_p == previous_period(now_p):
+        e = stated[0]
+        fields = {**said(claim, window), "who": who(e), "period": f"{now_p.label} on {base_p.label}",
+                  "observed": format_magnitude(e.value, "%", signed=True) + " as the source states it", "note": ""}
+        if contains(window, e.value):
+            return verdict(claim, document, "supported", [e], window, **fields)
+        return verdict(claim, document, "value-mismatch", [e], window, gap=f"{abs(claim.quantity.value - e.value):.1f} pp",
+                       side="above" if claim.quantity.value > e.value else "below", **fields)
+    pair = _pair(claim, relevant, now_p, base_p)
+    if pair is None:
+        missing = now_p if not any(same_span(e.period, now_p) for e in relevant) else base_p
+        gone = claim.model_copy(update={"period": missing})
+        return period_unavailable(gone, document, relevant, settings).model_copy(update={"claim": claim})
+    now, base = pair
+    readings = _readings(claim, now.unit, now.value, base.value, now_p, settings.change_allowance)
+    if isinstance(readings, str):
+        return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
+                       who=who(now), observed=f"{format_magnitude(now.value, now.unit)} for {now_p.label}", reason=readings)
+    literal, *others = readings
+    levels = _levels(now, base)
+    fields = {
+        **said(claim, window), "who": who(now), "period": f"{now_p.label} on {base_p.label}",
+        "observed": f"{_show(literal, claim)} ({levels})",
+        "note": f" Allowing {settings.change_allowance:.2%} revisions to either level: "
+                f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "",
+    }
+    if overlaps(window, literal.low, literal.high):
+        if (word := hedged_below(claim)) and literal.value > claim.quantity.value + abs(claim.quantity.value) * ROUNDING_SLACK:
+            return verdict(claim, document, "rounding", [now, base], window,
+                           why=f"\"{word}\" puts it just under the figure, but the source is above it.", **fields)
+        return verdict(claim, document, "supported", [now, base], window, **fields)
+    for other in others:
+        if overlaps(window, other.low, other.high):
+            return verdict(
+                claim, document, "ambiguous-claim", [now, base], window,
+                stated=f"The text gives a change of {fields['claimed']}; {who(now)} has {levels} ({now_p.label} on {base_p.label}).",
+                readings=f"As a {literal.what} that is {_show(literal)}, which does not hold; only as a {other.what} "
+                         f"({_show(other)}) does it, and a % change is not a change in percentage points.",
+            )
+    if shifted := _other_change(claim, relevant, window, now_p, settings):
+        (e, b), r = shifted
+        return verdict(claim, document, "period-mismatch", [now, base, e, b], window,
+                       other_period=f"{e.period.label} on {b.period.label}", other_observed=_show(r), **{**fields, "note": ""})
+    return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, literal),
+                   side="above" if claim.quantity.value > literal.value else "below", **fields)
+
+
+def _gap(claimed: float, r: Reading) -> str:
+    if r.unit in ("%", "pp"):
+        return f"{abs(claimed - r.value):.1f} pp"
+    return format_magnitude(abs(claimed - r.value), r.unit)
+
+
+def _other_change(claim: Claim, relevant: list[Evidence], window: Interval, now_p: Period, settings: Settings):
+    """The nearest y/y change of the same kind of period that the claim matches."""
+    others = [e.period for e in relevant if not same_span(e.period, now_p) and comparable_periods(e.period, now_p)]
+    seen = set()
+    for p in sorted(others, key=lambda p: abs((p.end - now_p.end).days)):
+        if (p.start, p.end) in seen:
+            continue
+        seen.add((p.start, p.end))
+        pair = _pair(claim, relevant, p, previous_period(p))
+        if pair is None:
+            continue
+        readings = _readings(claim, pair[0].unit, pair[0].value, pair[1].value, p, settings.change_allowance)
+        if not isinstance(readings, str) and overlaps(window, readings[0].low, readings[0].high):
+            return pair, readings[0]
+    return None
+
+
+def judge_comparison(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
+    """"China's GDP is four times Japan's", "10 TWh more than the UK": the
+    first place against the second, same series and period."""
+    assert claim.metric and claim.period and claim.quantity
+    indicator = catalog.indicators()[claim.metric.id]
+    first, second = _two_places(claim)
+    rows = {}
+    for code in (first, second):
+        found = [e for e in evidence if e.series == indicator.id and e.place == code and e.partner in (None, "WLD")
+                 and same_span(e.period, claim.period)]
+        if not found:
+            gone = claim.model_copy(update={"places": [p for p in claim.places if p.code == code]})
+            relevant = [e for e in evidence if e.series == indicator.id and e.place == code]
+            return period_unavailable(gone, document, relevant, settings).model_copy(update={"claim": claim})
+        rows[code] = ranked(claim, found)[0]
+    a, b = rows[first], rows[second]
+    readings = _readings(claim, a.unit, a.value, b.value, claim.period, 0.0)
+    if isinstance(readings, str):
+        return verdict(claim, document, "unit-mismatch", [a, b], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
+                       who=who(a), observed=format_magnitude(a.value, a.unit), reason=readings)
+    literal = readings[0]
+    window = interval(claim, settings)
+    fields = {
+        **said(claim, window), "who": who(a), "period": claim.period.label,
+        "observed": f"{_show(literal)} ({name(first)} {format_magnitude(a.value, a.unit)} against {name(second)} {format_magnitude(b.value, b.unit)})",
+        "note": "",
+    }
+    if contains(window, literal.value):
+        return verdict(claim, document, "supported", [a, b], window, **fields)
+    return verdict(claim, document, "value-mismatch", [a, b], window, gap=_gap(claim.quantity.value, literal),
+                   side="above" if claim.quantity.value > literal.value else "below", **fields)
+
+
+def _two_places(claim: Claim) -> tuple[str, str]:
+    rival = next((p.code for p in claim.places if p.role == "rival"), None)
+    others = [p.code for p in claim.places if p.role != "rival"]
+    if rival:
+        return others[0], rival
+    return others[0], others[1]
+
+
+def judge_share(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
+    """"Russia supplied 19 % of China's crude imports": the part over the
+    whole, both from the source. A bilateral series' whole is the reporter's
+    flow with the world; a single-place series' whole is the world's figure."""
+    assert claim.metric and claim.period and claim.quantity
+    indicator = catalog.indicators()[claim.metric.id]
+    codes = [p.code for p in claim.places if p.role != "rival"]
+    at = lambda e: same_span(e.period, claim.period) and e.series == indicator.id  # noqa: E731
+    candidates = []
+    if indicator.dimensions == ("reporter", "partner"):
+        for part_code, reporter in ((codes[0], codes[1]), (codes[1], codes[0])) if len(codes) >= 2 else ():
+            part = [e for e in evidence if at(e) and e.place == reporter and e.partner == part_code]
+            whole = [e for e in evidence if at(e) and e.place == reporter and e.partner == "WLD"]
+            if part and whole:
+                candidates.append((part[0], whole[0]))
+    else:
+        part = [e for e in evidence if at(e) and codes and e.place == codes[0]]
+        whole = [e for e in evidence if at(e) and e.place == "WLD"]
+        if part and whole:
+            candidates.append((part[0], whole[0]))
+    if not candidates:
+        relevant = [e for e in evidence if e.series == indicator.id]
+        return period_unavailable(claim, document, relevant, settings)
+    part, whole = candidates[0]
+    window = interval(claim, settings)
+    if claim.quantity.unit != "%" or whole.value == 0 or part.unit != whole.unit:
+        return verdict(claim, document, "unit-mismatch", [part, whole], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
+                       who=who(part), observed=format_magnitude(part.value, part.unit), reason="a share needs a percentage of a non-zero whole")
+    share = part.value / whole.value * 100
+    fields = {
+        **said(claim, window), "who": who(part), "period": claim.period.label,
+        "observed": f"{format_magnitude(share, '%')} ({format_magnitude(part.value, part.unit)} of {format_magnitude(whole.value, whole.unit)})",
+        "note": "",
+    }
+    if contains(window, share):
+        return verdict(claim, document, "supported", [part, whole], window, **fields)
+    return verdict(claim, document, "value-mismatch", [part, whole], window, gap=f"{abs(claim.quantity.value - share):.1f} pp",
+                   side="above" if claim.quantity.value > share else "below", **fields)
