@@ -45,6 +45,10 @@ def unit_family(unit: str) -> str:
     unit with the same unit."""
     if len(unit) == 3 and unit.isupper():
         return "money"
-    if "/" in unit and unit.split("/")[0].strip().isupper():
-        return "money-rate:" + unit.split("/", 1)[1].strip()
+    if "/" in unit:
+        head, tail = (part.strip() for part in unit.split("/", 1))
+        if len(tail) == 3 and tail.isupper() and (head == "1" or (len(head) == 3 and head.isupper())):
+            return "exchange-rate"  # "7.3175 yuan per dollar" (CNY / USD) measures fx.per_usd (1 / USD)
+        if head.isupper():
+            return "money-rate:" + tail
     return unit

@@ -132,6 +132,8 @@ def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
     unit = catalog.indicators()[metric.indicator].unit
     if kind == "change" and quantity.unit == "%":
         return True
+    if quantity.unit == "pp":  # points measure a rate: "inflation fell 3.9 percentage points"
+        return unit == "%"
     return catalog.unit_family(unit) == catalog.unit_family(quantity.unit)
 
 

@@ -38,6 +38,7 @@ class _Grammar:
     unit: re.Pattern
     linked_unit: re.Pattern
     linked_code: re.Pattern
+    unit_word: re.Pattern
     written: re.Pattern
     comparator: re.Pattern
     prefix: re.Pattern
@@ -106,6 +107,7 @@ def grammar(lang: str) -> _Grammar:
         # or stick to it ("10km", "21.1C"), so no word boundary before the unit either.
         unit=re.compile(rf"(?:{_SPACE}*|-)({glued_unit_alt})", re.I),
         linked_unit=re.compile(rf"{_SPACE}+{links}{_SPACE}*({unit_alt})", re.I),
+        unit_word=re.compile(f"({unit_alt})", re.I),
         linked_code=re.compile(rf"{_SPACE}+{links}{_SPACE}*([A-Z]{{3}})(?![\w])"),
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
@@ -265,6 +267,13 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
     elif unit is None and (c := _CODE_BEFORE.search(text, max(0, start - 4), start)) and c.group(1) in currency_codes():
         unit, start = c.group(1), c.start()
+    if unit is None and scale == 1.0 and (per := g.per_unit.match(text, pos)):
+        # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
+        denominator, per_factor = g.units[lx.normalize(per.group(1))]
+        named = [g.units[lx.normalize(c.group(1))][0] for c in g.unit_word.finditer(text, max(0, start - 60), start)]
+        named = [c for c in named if catalog.unit_family(c) == "money" and c != denominator]
+        if catalog.unit_family(denominator) == "money" and named and not _SENTENCE_END.search(text, max(0, start - 60), start):
+            unit, pos = f"{named[-1]} / {denominator}", per.end()
     if unit and catalog.unit_family(unit) == "money" and (per := g.per_unit.match(text, pos)):
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
