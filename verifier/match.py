@@ -39,8 +39,10 @@ def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
     places = _dimensions(claim, indicator)
     if places is None:
         return Plan(claim, code="no-evidence", reason=f"The text does not say which place the {indicator.title.lower()} figure is for.")
-    window = _window(claim)
-    queries = tuple(Query(source=s.id, series=indicator.id, places=p, period=window) for s in serving for p in places)
+    window, frequency = _window(claim), _frequency(claim.period)
+    queries = tuple(
+        Query(source=s.id, series=indicator.id, places=p, period=window, frequency=frequency) for s in serving for p in places
+    )
     return Plan(claim, queries=queries)
 
 
@@ -55,6 +57,14 @@ def _window(claim: Claim) -> Period:
     start = dt.date(start.year - (claim.kind != "ranking"), 1, 1)
     end = dt.date(claim.period.end.year, 12, 31)
     return Period(start=start, end=end, label=f"{start.year}–{end.year}")
+
+
+def _frequency(period: Period) -> str:
+    """The coarsest frequency whose periods tile the claim's: a year, months, else days."""
+    whole_months = period.start.day == 1 and (period.end + dt.timedelta(days=1)).day == 1
+    if whole_months and period.start.month == 1 and period.end.month == 12:
+        return "annual"
+    return "monthly" if whole_months else "daily"
 
 
 def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, str | None]] | None:

@@ -19,7 +19,8 @@ from .extract import extract
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
 from .models import Document, Evidence, Query, Report, RunInfo, Stats, Verdict
-from .sources import SourceDef, load_sources
+from .http import Http, cache_dir
+from .sources import SourceDef, load_sources, select
 
 
 def check(
@@ -27,10 +28,14 @@ def check(
     *,
     sources: dict[str, SourceDef] | None = None,
     settings: Settings | None = None,
+    offline: bool = False,
+    http: Http | None = None,
 ) -> Report:
     """Check every claim of `documents` against `sources` (default: every
-    configured source, which out of the box is the offline snapshot)."""
-    return asyncio.run(check_async(documents, sources=sources, settings=settings))
+    enabled source, which out of the box is the offline snapshot). `offline`
+    lets live sources answer from the HTTP cache only; `http` is a client to
+    use instead of the run's own (its caller closes it)."""
+    return asyncio.run(check_async(documents, sources=sources, settings=settings, offline=offline, http=http))
 
 
 async def check_async(
@@ -38,14 +43,20 @@ async def check_async(
     *,
     sources: dict[str, SourceDef] | None = None,
     settings: Settings | None = None,
+    offline: bool = False,
+    http: Http | None = None,
 ) -> Report:
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
-    sources = load_sources() if sources is None else sources
+    sources = select(load_sources()) if sources is None else sources
     settings = settings or Settings()
     plans = [(doc, plan(claim, sources.values())) for doc in documents for claim in extract(doc)]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
-    answers = await _fetch_all(distinct, sources)
+    if http is None and any(sources[q.source].live for q in distinct.values()):
+        async with Http(cache=cache_dir(), offline=offline) as own:
+            answers = await _fetch_all(distinct, sources, own)
+    else:
+        answers = await _fetch_all(distinct, sources, http)
     verdicts = [_judge(doc, p, answers, settings) for doc, p in plans]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
     return Report(
@@ -63,8 +74,8 @@ async def check_async(
     )
 
 
-async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef]) -> dict[str, list[Evidence] | SourceError]:
-    adapters = {sid: build(sources[sid]) for sid in {q.source for q in queries.values()}}
+async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef], http: Http | None) -> dict[str, list[Evidence] | SourceError]:
+    adapters = {sid: build(sources[sid], http=http) for sid in {q.source for q in queries.values()}}
 
     async def one(query: Query) -> list[Evidence] | SourceError:
         try:

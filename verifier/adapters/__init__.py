@@ -7,9 +7,11 @@ from __future__ import annotations
 from ..errors import ConfigError
 from ..sources import SourceDef
 from .snapshot import SnapshotAdapter
+from .worldbank import WorldBankAdapter
 
 ADAPTERS: dict[str, type] = {
     "snapshot": SnapshotAdapter,
+    "worldbank": WorldBankAdapter,
 }
 
 
