@@ -4,7 +4,7 @@ import pytest
 
 from verifier.errors import SourceError
 
-from conftest import payload, query, source
+from .payloads import payload, query, source
 
 WB = "https://api.worldbank.org/v2"
 
