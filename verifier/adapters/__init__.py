@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from ..errors import ConfigError
 from ..sources import SourceDef
+from .comtrade import ComtradeAdapter
 from .snapshot import SnapshotAdapter
 from .worldbank import WorldBankAdapter
 
 ADAPTERS: dict[str, type] = {
     "snapshot": SnapshotAdapter,
+    "comtrade": ComtradeAdapter,
     "worldbank": WorldBankAdapter,
 }
 

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 
 from .. import catalog
 from ..errors import ConfigError, SourceError
@@ -128,6 +129,11 @@ def number(raw: object) -> float | None:
             return None
         value = float(text)
     return value if math.isfinite(value) else None
+
+
+def scaled(value: float, scale: float) -> float:
+    # Decimal, so that 8000000003 kg is 8000000.003 t and not 8000000.0030000005.
+    return value if scale == 1 else float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def inside(period: Period, window: Period) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import SourceError
 from ..models import Evidence, Query
-from .live import LiveAdapter, inside, number, period_of
+from .live import LiveAdapter, inside, number, period_of, scaled
 
 PER_PAGE = 1000
 #: A bound on pagination, so that a drifted envelope cannot loop for ever.
@@ -42,7 +42,7 @@ class WorldBankAdapter(LiveAdapter):
                     if not inside(period, query.period):
                         continue
                     found.append(
-                        self.evidence(query, fetched, place=code, period=period, value=value * sd.scale, unit=unit, vintage=vintage)
+                        self.evidence(query, fetched, place=code, period=period, value=scaled(value, sd.scale), unit=unit, vintage=vintage)
                     )
             page += 1
         return found
