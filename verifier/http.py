@@ -221,16 +221,25 @@ class Http:
     def redact(self, text: str) -> str:
         return redact(text, self.secrets)
 
-    async def get(self, source: SourceDef, url: str, *, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None) -> Fetched:
-        """GET `url` for `source`; any failure is a SourceError that says what happened."""
+    async def get(
+        self,
+        source: SourceDef,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        allow: tuple[int, ...] = (),
+    ) -> Fetched:
+        """GET `url` for `source`; any failure is a SourceError that says what
+        happened. Statuses in `allow` (an SDMX 404 "no results") are answers."""
         self._sources.setdefault(source.id, source)
-        request_url = str(httpx.URL(url, params=params))
-        memo_key = f"{source.id} {request_url} {sorted((headers or {}).items())}"
+        request_url = str(httpx.URL(url, params=params)) if params else url
+        memo_key = f"{source.id} {request_url} {sorted((headers or {}).items())} {allow}"
         if memo_key not in self._memo:
-            self._memo[memo_key] = asyncio.ensure_future(self._get(source, request_url, headers or {}))
+            self._memo[memo_key] = asyncio.ensure_future(self._get(source, request_url, headers or {}, allow))
         return await self._memo[memo_key]
 
-    async def _get(self, source: SourceDef, url: str, headers: Mapping[str, str]) -> Fetched:
+    async def _get(self, source: SourceDef, url: str, headers: Mapping[str, str], allow: tuple[int, ...]) -> Fetched:
         shown = self.redact(url)
         try:
             async for attempt in AsyncRetrying(
@@ -247,7 +256,8 @@ class Http:
                         timeout=source.timeout_s,
                         extensions={_SOURCE: source.id, "caching": {"ttl": source.cache_ttl_s}},
                     )
-                    self._check(source, response, shown)
+                    if response.status_code not in allow:
+                        self._check(source, response, shown)
         except _Transient as e:
             tries = source.retries + 1
             raise SourceError(source.id, f"HTTP {e.status} after {tries} attempt{'s' * (tries > 1)} ({shown}){e.excerpt}") from None

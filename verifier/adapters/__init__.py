@@ -7,12 +7,14 @@ from __future__ import annotations
 from ..errors import ConfigError
 from ..sources import SourceDef
 from .comtrade import ComtradeAdapter
+from .imf import ImfAdapter
 from .snapshot import SnapshotAdapter
 from .worldbank import WorldBankAdapter
 
 ADAPTERS: dict[str, type] = {
     "snapshot": SnapshotAdapter,
     "comtrade": ComtradeAdapter,
+    "imf": ImfAdapter,
     "worldbank": WorldBankAdapter,
 }
 

@@ -9,6 +9,7 @@ everything an API does differently stays in its module.
 from __future__ import annotations
 
 import calendar
+import csv
 import datetime as dt
 import math
 import re
@@ -39,9 +40,10 @@ class LiveAdapter:
             raise SourceError(self.source.id, f"does not serve {query.series}")
         return sd
 
-    def unit(self, query: Query, sd: SeriesDef) -> str:
+    def unit(self, query: Query, sd: SeriesDef, code: str = "") -> str:
+        """The evidence unit; "{code}" in a series' unit is the place ("CNY / USD")."""
         if sd.unit is not None:
-            return sd.unit
+            return sd.unit.replace("{code}", code)
         indicator = catalog.indicators().get(query.series)
         return indicator.unit if indicator else ""
 
@@ -56,7 +58,8 @@ class LiveAdapter:
             yield
         except SourceError:
             raise
-        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
+        # SyntaxError: what XML parse errors derive from; csv.Error: a broken CSV.
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError, SyntaxError, csv.Error) as e:
             what = f"missing {e}" if isinstance(e, KeyError) else str(e) or type(e).__name__
             raise SourceError(self.source.id, f"unexpected answer ({what}) from {fetched.url}") from None
 
