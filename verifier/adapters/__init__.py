@@ -7,6 +7,8 @@ from __future__ import annotations
 from ..errors import ConfigError
 from ..sources import SourceDef
 from .comtrade import ComtradeAdapter
+from .eia import EiaAdapter
+from .fred import FredAdapter
 from .imf import ImfAdapter
 from .snapshot import SnapshotAdapter
 from .worldbank import WorldBankAdapter
@@ -15,6 +17,8 @@ ADAPTERS: dict[str, type] = {
     "snapshot": SnapshotAdapter,
     "comtrade": ComtradeAdapter,
     "imf": ImfAdapter,
+    "fred": FredAdapter,
+    "eia": EiaAdapter,
     "worldbank": WorldBankAdapter,
 }
 
