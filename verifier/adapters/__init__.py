@@ -7,9 +7,12 @@ from __future__ import annotations
 from ..errors import ConfigError
 from ..sources import SourceDef
 from .comtrade import ComtradeAdapter
+from .ecb import EcbAdapter
 from .eia import EiaAdapter
+from .eurostat import EurostatAdapter
 from .fred import FredAdapter
 from .imf import ImfAdapter
+from .owid import OwidAdapter
 from .snapshot import SnapshotAdapter
 from .worldbank import WorldBankAdapter
 
@@ -19,6 +22,9 @@ ADAPTERS: dict[str, type] = {
     "imf": ImfAdapter,
     "fred": FredAdapter,
     "eia": EiaAdapter,
+    "ecb": EcbAdapter,
+    "eurostat": EurostatAdapter,
+    "owid": OwidAdapter,
     "worldbank": WorldBankAdapter,
 }
 
