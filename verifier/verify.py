@@ -12,8 +12,9 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 
-from . import __version__
+from . import __version__, catalog
 from .adapters import build
+from .aggregate import sum_into
 from .errors import SourceError
 from .extract import extract
 from .judge import Settings, judge_amount, judge_ranking, verdict
@@ -103,4 +104,12 @@ def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict
         return verdict(claim, doc.path, "source-unavailable", "; ".join(dict.fromkeys(failures)))
     if claim.kind == "ranking":
         return judge_ranking(claim, doc.path, evidence, settings)
-    return judge_amount(claim, doc.path, evidence, settings)
+    missing: dict[str, list[str]] = {}
+    if claim.metric and claim.period and catalog.indicators()[claim.metric.id].additive:
+        summed = sum_into(claim.period, evidence)
+        evidence, missing = evidence + summed.evidence, summed.missing
+    result = judge_amount(claim, doc.path, evidence, settings)
+    if result.code == "period-mismatch" and missing:
+        gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
+        result = result.model_copy(update={"message": f"{result.message} Monthly figures do not cover the period: {gaps}."})
+    return result
