@@ -267,6 +267,8 @@ class Http:
             raise SourceError(source.id, f"needs an API key: set {source.api_key_env}") from None
         except httpx.TimeoutException:
             raise SourceError(source.id, f"no answer within {source.timeout_s:g} s ({shown})") from None
+        except httpx.ConnectError as e:
+            raise SourceError(source.id, self.redact(f"cannot connect (no network, or the host is down): {e} ({shown})")) from None
         except httpx.HTTPError as e:
             raise SourceError(source.id, self.redact(f"cannot reach the source: {type(e).__name__} {e} ({shown})")) from None
         status = response.extensions.get("caching") or {}

@@ -101,6 +101,14 @@ class RateLimit(_Def):
     per_seconds: float = Field(gt=0)
 
 
+class ProbeDef(_Def):
+    """The cheap request `verifier sources check` makes: one series, one place, one year."""
+
+    series: str
+    places: dict[str, str] = Field(default_factory=dict)
+    year: int
+
+
 class SourceDef(_Def):
     id: str
     title: str
@@ -120,6 +128,7 @@ class SourceDef(_Def):
     timeout_s: float = Field(default=30.0, gt=0)
     retries: int = Field(default=3, ge=0, description="retries after a 429, a 5xx or a network failure")
     cache_ttl_s: float = Field(default=86400.0, ge=0, description="how long a response is served from the on-disk cache")
+    probe: ProbeDef | None = None
     data: Path | None = Field(default=None, description="offline data directory, relative to the definition file")
     datasets: dict[str, DatasetDef] = Field(default_factory=dict)
 
@@ -196,7 +205,7 @@ def select(sources: dict[str, SourceDef], ids: list[str] | None = None) -> dict[
         return {sid: s for sid, s in sources.items() if s.enabled}
     unknown = [i for i in ids if i not in sources]
     if unknown:
-        raise ConfigError(f"--sources: unknown source {unknown[0]!r} (known: {', '.join(sorted(sources))})")
+        raise ConfigError(f"unknown source {unknown[0]!r} (known: {', '.join(sorted(sources))})")
     return {i: sources[i] for i in dict.fromkeys(ids)}
 
 
