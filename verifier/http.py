@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import hashlib
 import json
 import logging
 import os
@@ -86,6 +87,7 @@ class Fetched:
     content_type: str
     retrieved: dt.datetime
     from_cache: bool
+    cache_key: str = ""
 
     @property
     def text(self) -> str:
@@ -241,6 +243,8 @@ class Http:
 
     async def _get(self, source: SourceDef, url: str, headers: Mapping[str, str], allow: tuple[int, ...]) -> Fetched:
         shown = self.redact(url)
+        # Our own key (hishel's default is the same idea), so that `forget` can find the entry.
+        cache_key = hashlib.sha256(f"GET {url} {sorted(headers.items())}".encode()).hexdigest()
         try:
             async for attempt in AsyncRetrying(
                 stop=stop_after_attempt(source.retries + 1),
@@ -254,7 +258,7 @@ class Http:
                         url,
                         headers=headers,
                         timeout=source.timeout_s,
-                        extensions={_SOURCE: source.id, "caching": {"ttl": source.cache_ttl_s}},
+                        extensions={_SOURCE: source.id, "caching": {"ttl": source.cache_ttl_s, "key": cache_key}},
                     )
                     if response.status_code not in allow:
                         self._check(source, response, shown)
@@ -278,7 +282,17 @@ class Http:
         log.debug("%s %s %s", source.id, "cache" if from_cache else response.status_code, shown)
         stamp = response.headers.get(_RETRIED_HEADER)
         retrieved = dt.datetime.fromisoformat(stamp) if stamp else dt.datetime.now(dt.timezone.utc)
-        return Fetched(source.id, shown, response.status_code, response.content, response.headers.get("content-type", ""), retrieved, from_cache)
+        return Fetched(source.id, shown, response.status_code, response.content, response.headers.get("content-type", ""), retrieved, from_cache, cache_key)
+
+    async def forget(self, fetched: Fetched) -> None:
+        """Drop an answer from the cache: one that came with HTTP 200 but says
+        it is an error (World Bank), or that could not be read, must not be
+        served again for the source's whole TTL."""
+        transport = self._transports.get(fetched.source)
+        if isinstance(transport, AsyncCacheTransport) and fetched.cache_key:
+            storage = transport.config["storage"]
+            for entry in await storage.get_entries(fetched.cache_key):
+                await storage.remove_entry(entry.id)
 
     def _check(self, source: SourceDef, response: httpx.Response, shown: str) -> None:
         status = response.status_code

@@ -74,3 +74,15 @@ def test_drifted_payload_is_a_source_error(httpx_mock, fetch, body):
     httpx_mock.add_response(content=body)
     with pytest.raises(SourceError, match=r"^worldbank: (unexpected answer|the answer is not JSON)"):
         fetch(source("worldbank"), query("worldbank", "gdp", {"place": "CHN"}, "2023-01-01", "2023-12-31"))
+
+
+def test_an_error_answer_is_not_served_from_the_cache_again(httpx_mock, fetch):
+    error = [{"message": [{"id": "120", "key": "Invalid value", "value": "The provided parameter value is not valid"}]}]
+    httpx_mock.add_response(json=error)
+    httpx_mock.add_response(content=payload("worldbank-v2-BUILT-CHN-NY.GDP.MKTP.CD-2022-2023.json"))
+    gdp = query("worldbank", "gdp", {"place": "CHN"}, "2023-01-01", "2023-12-31")
+    with pytest.raises(SourceError):
+        fetch(source("worldbank"), gdp)
+    # HTTP 200 made the cache keep it; reading it failed, so it was dropped and the re-run asks again.
+    assert [e.value for e in fetch(source("worldbank"), gdp)] == [17794781986104.457]
+    assert len(httpx_mock.get_requests()) == 2

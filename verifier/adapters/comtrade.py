@@ -64,7 +64,7 @@ class ComtradeAdapter(LiveAdapter):
         found: list[Evidence] = []
         for i in range(0, len(periods), PERIODS_PER_REQUEST):
             fetched = await self.get(url, params={**params, "period": ",".join(periods[i : i + PERIODS_PER_REQUEST])})
-            with self.reading(fetched):
+            async with self.reading(fetched):
                 body = fetched.json()
                 if body.get("error"):
                     raise SourceError(self.source.id, f"Comtrade error: {body['error']} ({fetched.url})")

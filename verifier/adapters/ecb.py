@@ -31,7 +31,7 @@ class EcbAdapter(LiveAdapter):
         if fetched.status == 404:
             return []  # SDMX's "no results"
         per_eur: dict[str, dict[str, float]] = {}
-        with self.reading(fetched):
+        async with self.reading(fetched):
             for row in csv.DictReader(io.StringIO(fetched.text)):
                 value = number(row["OBS_VALUE"])
                 if value is not None and row["CURRENCY_DENOM"] == "EUR":

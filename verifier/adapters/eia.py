@@ -48,7 +48,7 @@ class EiaAdapter(LiveAdapter):
         offset = 0
         for _ in range(MAX_PAGES):
             fetched = await self.get(url, params={**params, "offset": offset})
-            with self.reading(fetched):
+            async with self.reading(fetched):
                 body = fetched.json()
                 if "error" in body:
                     raise SourceError(self.source.id, f"EIA error: {body['error']}")

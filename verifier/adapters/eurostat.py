@@ -34,7 +34,7 @@ class EurostatAdapter(LiveAdapter):
         fetched = await self.get(f"{self.base}/statistics/1.0/data/{sd.code}", params=params)
         unit = self.unit(query, sd)
         found = []
-        with self.reading(fetched):
+        async with self.reading(fetched):
             body = fetched.json()
             if "error" in body:
                 raise SourceError(self.source.id, f"Eurostat error: {body['error']}")

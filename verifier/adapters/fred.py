@@ -39,7 +39,7 @@ class FredAdapter(LiveAdapter):
         fetched = await self.get(f"{self.base}/fred/series/observations", params=params)
         unit = self.unit(query, sd, place)
         found = []
-        with self.reading(fetched):
+        async with self.reading(fetched):
             body = fetched.json()
             if "error_message" in body:
                 raise SourceError(self.source.id, f"FRED error: {body['error_message']}")

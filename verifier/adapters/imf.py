@@ -41,7 +41,7 @@ class ImfAdapter(LiveAdapter):
             return []  # SDMX says "no results" with a 404
         unit = self.unit(query, sd)
         sums: dict[tuple[str, str, str], dict[str, float]] = {}
-        with self.reading(fetched):
+        async with self.reading(fetched):
             root = ElementTree.fromstring(fetched.content)
             for series in root.iter():
                 if _local(series.tag) != "Series":

@@ -13,8 +13,8 @@ import csv
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from decimal import Decimal
 
 from .. import catalog
@@ -50,17 +50,20 @@ class LiveAdapter:
     async def get(self, url: str, **options) -> Fetched:
         return await self.http.get(self.source, url, **options)
 
-    @contextmanager
-    def reading(self, fetched: Fetched) -> Iterator[None]:
+    @asynccontextmanager
+    async def reading(self, fetched: Fetched) -> AsyncIterator[None]:
         """Turn a payload that is not shaped as documented (a renamed field, a
-        list where an object was) into a SourceError naming the request."""
+        list where an object was) into a SourceError naming the request; an
+        answer that fails here is dropped from the cache."""
         try:
             yield
         except SourceError:
+            await self.http.forget(fetched)
             raise
         # SyntaxError: what XML parse errors derive from; csv.Error: a broken CSV.
         except (KeyError, IndexError, TypeError, ValueError, AttributeError, SyntaxError, csv.Error) as e:
             what = f"missing {e}" if isinstance(e, KeyError) else str(e) or type(e).__name__
+            await self.http.forget(fetched)
             raise SourceError(self.source.id, f"unexpected answer ({what}) from {fetched.url}") from None
 
     def evidence(

@@ -25,14 +25,14 @@ class OwidAdapter(LiveAdapter):
         chart = f"{self.base}/grapher/{sd.code}"
         data = await self.get(f"{chart}.csv", params=GRAPHER)
         meta = await self.get(f"{chart}.metadata.json", params=GRAPHER)
-        with self.reading(meta):
+        async with self.reading(meta):
             info = meta.json()
             columns = info["columns"]
             column_meta = next((v for k, v in columns.items() if sd.measure and k.startswith(sd.measure)), None) or next(iter(columns.values()))
             vintage, citation = column_meta.get("lastUpdated"), info["chart"].get("citation")
         unit = self.unit(query, sd)
         found = []
-        with self.reading(data):
+        async with self.reading(data):
             rows = csv.DictReader(io.StringIO(data.text))
             header = rows.fieldnames or []
             if header[:3] != ["Entity", "Code", "Year"] or len(header) < 4:

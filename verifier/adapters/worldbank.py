@@ -27,7 +27,7 @@ class WorldBankAdapter(LiveAdapter):
         page, pages = 1, 1
         while page <= pages:
             fetched = await self.get(url, params={**params, "page": page})
-            with self.reading(fetched):
+            async with self.reading(fetched):
                 payload = fetched.json()
                 _raise_for_message(self.source.id, payload, fetched.url)
                 meta, rows = payload[0], payload[1] or []
