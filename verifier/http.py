@@ -47,7 +47,7 @@ CACHE_ENV = "VERIFIER_CACHE_DIR"
 USER_AGENT = f"verifier/{__version__} (news fact-checking tool)"
 #: Retry-After longer than this is not waited for: the claim becomes unverifiable now.
 MAX_WAIT_S = 60.0
-_RETRIED_HEADER = "x-verifier-retrieved"
+_RETRIEVED_HEADER = "x-verifier-retrieved"
 _SOURCE = "verifier.source"
 # Query parameters that carry secrets in the APIs used here (and common others).
 _SECRET_PARAMS = re.compile(r"(?i)\b(api_key|apikey|subscription-key|access_key|token|key)=([^&\s\"']+)")
@@ -139,7 +139,7 @@ class _Gate(httpx.AsyncBaseTransport):
             # EIA echoes the request, key included, in its JSON: never store or pass it on.
             body = body.replace(self.key.encode(), REDACTED.encode())
         headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
-        headers.append((_RETRIED_HEADER, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        headers.append((_RETRIEVED_HEADER, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
         return httpx.Response(response.status_code, headers=headers, content=body, request=request, extensions=response.extensions)
 
     def _with_key(self, request: httpx.Request) -> httpx.Request:
@@ -280,7 +280,7 @@ class Http:
         if from_cache:
             self.hits += 1
         log.debug("%s %s %s", source.id, "cache" if from_cache else response.status_code, shown)
-        stamp = response.headers.get(_RETRIED_HEADER)
+        stamp = response.headers.get(_RETRIEVED_HEADER)
         retrieved = dt.datetime.fromisoformat(stamp) if stamp else dt.datetime.now(dt.timezone.utc)
         return Fetched(source.id, shown, response.status_code, response.content, response.headers.get("content-type", ""), retrieved, from_cache, cache_key)
 
