@@ -17,6 +17,7 @@ class Indicator(BaseModel):
     unit: str
     dimensions: tuple[str, ...]
     symmetric: bool = False
+    additive: bool = False  # a flow: figures for parts of a period add up to the period's
     aliases: dict[str, tuple[str, ...]] = {}
     supplier_subject: str | None = None
     supplier_aliases: dict[str, tuple[str, ...]] = {}

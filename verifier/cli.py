@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-write", action="store_true", help="print only; write no report files")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, default="error", help="lowest verdict level that makes the exit code 1 (default: error)")
     check.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
+    check.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources to use, e.g. snapshot,worldbank (default: the enabled ones; see `verifier sources list`)")
+    check.add_argument("--offline", action="store_true", help="live sources answer from the HTTP cache only; nothing goes over the network")
 
     claims = commands.add_parser("claims", help="list the claims found in a file, without checking them")
     claims.add_argument("file", metavar="FILE")
@@ -67,13 +69,27 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=CLAIMS_FORMATS, default="json")
 
     commands.add_parser("schema", help="print the JSON Schema of the report")
+
+    sources = commands.add_parser("sources", help="list the data sources, or check that the live ones answer")
+    actions = sources.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    actions.add_parser("list", help="id, adapter, key needed/present, series count, cache state")
+    probe = actions.add_parser("check", help="one cheap live request per source, and whether it passed")
+    probe.add_argument("ids", nargs="*", metavar="ID", help="sources to check (default: every source)")
+    probe.add_argument("--offline", action="store_true", help="make no request; say so for each live source")
     return parser
+
+
+def _ids(value: str) -> list[str]:
+    ids = [v.strip() for v in value.split(",") if v.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one source id")
+    return ids
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "claims": _claims, "parse": _parse, "schema": _schema}[args.command](args)
+        return {"check": _check, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources}[args.command](args)
     except VerifierError as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return 2
@@ -96,11 +112,13 @@ def _check(args) -> int:
     from .codes import level_at_least
     from .judge import Settings
     from .render import render
+    from .sources import load_sources, select
     from .verify import check
 
+    sources = select(load_sources(), args.sources)
     documents = _load(args.files, args)
     settings = Settings() if args.tolerance is None else Settings(tolerance=args.tolerance)
-    report = check(documents, settings=settings)
+    report = check(documents, sources=sources, settings=settings, offline=args.offline)
     by_path = {d.path: d for d in documents}
     if not args.no_write:
         _write_reports(report, by_path, Path(args.report_dir), documents)
@@ -147,6 +165,29 @@ def _parse(args) -> int:
         for item in found:
             print("  ".join(f"{k}={v}" for k, v in item.items()))
     return 0
+
+
+def _sources(args) -> int:
+    import asyncio
+    import os
+
+    from .http import cache_dir
+    from .source_status import listing, probe
+    from .sources import load_sources, select
+
+    sources = load_sources()
+    if args.action == "list":
+        rows = [("id", "adapter", "enabled", "key", "series", "cache")]
+        rows += [(r.id, r.adapter, "yes" if r.enabled else "no", r.key, str(r.series), r.cache) for r in listing(sources, cache_dir(), os.environ)]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        for row in rows:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        return 0
+    results = asyncio.run(probe(select(sources, args.ids) if args.ids else sources, offline=args.offline))
+    width = max(len(r.id) for r in results)
+    for r in results:
+        print(f"{r.id.ljust(width)}  {r.outcome}  {r.detail}")
+    return 1 if any(r.outcome == "fail" for r in results) else 0
 
 
 def _schema(args) -> int:

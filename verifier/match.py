@@ -50,13 +50,13 @@ def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
     places = _dimensions(claim, indicator)
     if places is None:
         return _unanswerable(claim, "no-evidence", f"The text does not say which places the {indicator.title.lower()} figure is for.")
-    window = _window(claim)
+    window, frequency = _window(claim), _frequency(claim.period)
     series = [indicator.id]
     if claim.kind == "change":
         # A change the source states itself answers a y/y claim without recomputing it.
         series.append(f"{indicator.id}.change_yoy")
     queries = tuple(
-        Query(source=s.id, series=name, places=p, period=window)
+        Query(source=s.id, series=name, places=p, period=window, frequency=frequency)
         for name in series
         for s in sources
         if name in s.indicators
@@ -82,6 +82,14 @@ def _window(claim: Claim) -> Period:
 
 def _years(first: int, last: int) -> Period:
     return Period(start=dt.date(first, 1, 1), end=dt.date(last, 12, 31), label=f"{first}–{last}")
+
+
+def _frequency(period: Period) -> str:
+    """The coarsest frequency whose periods tile the claim's: a year, months, else days."""
+    whole_months = period.start.day == 1 and (period.end + dt.timedelta(days=1)).day == 1
+    if whole_months and period.start.month == 1 and period.end.month == 12:
+        return "annual"
+    return "monthly" if whole_months else "daily"
 
 
 def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, str | None]] | None:

@@ -108,14 +108,19 @@ class Document(Frozen):
         return Span(start=start, end=end, line=line, column=column)
 
 
+Frequency = Literal["annual", "monthly", "daily"]
+
+
 class Query(Frozen):
     """What to ask one source for: one series, places by dimension (None = every
-    value of that dimension, as a ranking needs), one period."""
+    value of that dimension, as a ranking needs), one period. `frequency` is
+    the finest the claim needs (a live source asks for it; None: any)."""
 
     source: str
     series: str
     places: dict[str, str | None]
     period: Period
+    frequency: Frequency | None = None
 
 
 class Evidence(Frozen):

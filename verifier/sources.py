@@ -83,6 +83,32 @@ class DatasetDef(_Def):
         return frozenset({m.indicator for m in self.metrics} | ({self.indicator} if self.indicator else set()))
 
 
+class SeriesDef(_Def):
+    """How a live source serves one catalogue indicator. Which keys matter
+    depends on the adapter (see each source's TOML)."""
+
+    code: str = Field(description="the source's series: indicator code, HS code, dataset, slug, route")
+    codes: dict[str, str] = Field(default_factory=dict, description="a series code per place, where the source has one series per country or currency")
+    unit: str | None = Field(default=None, description="the evidence unit (default: the catalogue indicator's)")
+    scale: float = Field(default=1.0, description="multiplier from the source's figure to the unit's full magnitude")
+    flows: list[str] = Field(default_factory=list, description="trade flows summed into the figure: [\"M\"], [\"X\"], or both for total trade")
+    measure: str | None = Field(default=None, description="which field or column holds the figure")
+    params: dict[str, str | list[str]] = Field(default_factory=dict, description="fixed query parameters (filters, facets)")
+
+
+class RateLimit(_Def):
+    requests: int = Field(gt=0)
+    per_seconds: float = Field(gt=0)
+
+
+class ProbeDef(_Def):
+    """The cheap request `verifier sources check` makes: one series, one place, one year."""
+
+    series: str
+    places: dict[str, str] = Field(default_factory=dict)
+    year: int
+
+
 class SourceDef(_Def):
     id: str
     title: str
@@ -92,7 +118,17 @@ class SourceDef(_Def):
     url: str | None = None
     base_url: str | None = None
     api_key_env: str | None = None
-    series: dict[str, str] = Field(default_factory=dict, description="catalogue indicator -> the source's series code")
+    series: dict[str, str | SeriesDef] = Field(default_factory=dict, description="catalogue indicator -> the source's series")
+    enabled: bool = Field(default=True, description="used when no --sources is given; live sources ship disabled (opt-in)")
+    api_key_param: str | None = Field(default=None, description="query parameter that carries the key")
+    api_key_header: str | None = Field(default=None, description="request header that carries the key")
+    api_key_required: bool = False
+    rate_limit: RateLimit | None = None
+    concurrency: int = Field(default=4, gt=0, description="requests in flight at once")
+    timeout_s: float = Field(default=30.0, gt=0)
+    retries: int = Field(default=3, ge=0, description="retries after a 429, a 5xx or a network failure")
+    cache_ttl_s: float = Field(default=86400.0, ge=0, description="how long a response is served from the on-disk cache")
+    probe: ProbeDef | None = None
     data: Path | None = Field(default=None, description="offline data directory, relative to the definition file")
     datasets: dict[str, DatasetDef] = Field(default_factory=dict)
 
@@ -107,6 +143,15 @@ class SourceDef(_Def):
     def indicators(self) -> frozenset[str]:
         """The catalogue indicators this source serves, known without reading any data."""
         return frozenset(self.series).union(*(ds.indicators for ds in self.datasets.values()))
+
+    def series_def(self, indicator: str) -> SeriesDef | None:
+        entry = self.series.get(indicator)
+        return SeriesDef(code=entry) if isinstance(entry, str) else entry
+
+    @property
+    def live(self) -> bool:
+        """Whether answering needs the network (a base URL) rather than files shipped here."""
+        return self.base_url is not None
 
 
 def sources_dir() -> Path:
@@ -152,6 +197,16 @@ def load_sources(directory: Path | None = None) -> dict[str, SourceDef]:
             raise ConfigError(f"{path}: id: {source.id!r} is already defined in {found[source.id].path}")
         found[source.id] = source
     return found
+
+
+def select(sources: dict[str, SourceDef], ids: list[str] | None = None) -> dict[str, SourceDef]:
+    """The sources a run uses: those named in `ids`, else the enabled ones."""
+    if not ids:
+        return {sid: s for sid, s in sources.items() if s.enabled}
+    unknown = [i for i in ids if i not in sources]
+    if unknown:
+        raise ConfigError(f"unknown source {unknown[0]!r} (known: {', '.join(sorted(sources))})")
+    return {i: sources[i] for i in dict.fromkeys(ids)}
 
 
 def _describe(error: ValidationError) -> str:

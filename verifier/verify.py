@@ -12,8 +12,9 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 
-from . import __version__
+from . import __version__, catalog
 from .adapters import build
+from .aggregate import sum_into
 from .errors import SourceError
 from .extract import extract
 from .consistency import Finding
@@ -22,7 +23,8 @@ from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
 from .models import Document, Evidence, Query, Report, RunInfo, Stats, Verdict
-from .sources import SourceDef, load_sources
+from .http import Http, cache_dir
+from .sources import SourceDef, load_sources, select
 
 
 def check(
@@ -30,10 +32,14 @@ def check(
     *,
     sources: dict[str, SourceDef] | None = None,
     settings: Settings | None = None,
+    offline: bool = False,
+    http: Http | None = None,
 ) -> Report:
     """Check every claim of `documents` against `sources` (default: every
-    configured source, which out of the box is the offline snapshot)."""
-    return asyncio.run(check_async(documents, sources=sources, settings=settings))
+    enabled source, which out of the box is the offline snapshot). `offline`
+    lets live sources answer from the HTTP cache only; `http` is a client to
+    use instead of the run's own (its caller closes it)."""
+    return asyncio.run(check_async(documents, sources=sources, settings=settings, offline=offline, http=http))
 
 
 async def check_async(
@@ -41,16 +47,22 @@ async def check_async(
     *,
     sources: dict[str, SourceDef] | None = None,
     settings: Settings | None = None,
+    offline: bool = False,
+    http: Http | None = None,
 ) -> Report:
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
-    sources = load_sources() if sources is None else sources
+    sources = select(load_sources()) if sources is None else sources
     settings = settings or Settings()
     claims = [(doc, extract(doc)) for doc in documents]
     findings = {doc.path: check_consistency(found, settings) for doc, found in claims}
     plans = [(doc, plan(claim, sources.values())) for doc, found in claims for claim in found]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
-    answers = await _fetch_all(distinct, sources)
+    if http is None and any(sources[q.source].live for q in distinct.values()):
+        async with Http(cache=cache_dir(), offline=offline) as own:
+            answers = await _fetch_all(distinct, sources, own)
+    else:
+        answers = await _fetch_all(distinct, sources, http)
     verdicts = [consistent(_judge(doc, p, answers, settings), findings[doc.path]) for doc, p in plans]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
     return Report(
@@ -68,8 +80,8 @@ async def check_async(
     )
 
 
-async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef]) -> dict[str, list[Evidence] | SourceError]:
-    adapters = {sid: build(sources[sid]) for sid in {q.source for q in queries.values()}}
+async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef], http: Http | None) -> dict[str, list[Evidence] | SourceError]:
+    adapters = {sid: build(sources[sid], http=http) for sid in {q.source for q in queries.values()}}
 
     async def one(query: Query) -> list[Evidence] | SourceError:
         try:
@@ -113,4 +125,13 @@ def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[
         return verdict(claim, document, p.code, **p.fields)
     if failures and not evidence:
         return verdict(claim, document, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
-    return JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
+    missing: dict[str, list[str]] = {}
+    if claim.kind == "amount" and claim.metric and claim.period and catalog.indicators()[claim.metric.id].additive:
+        # Monthly figures summed into the claimed window, when they cover it.
+        summed = sum_into(claim.period, evidence)
+        evidence, missing = evidence + summed.evidence, summed.missing
+    result = JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
+    if missing and result.code in ("period-unavailable", "period-mismatch"):
+        gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
+        result = result.model_copy(update={"message": f"{result.message} Monthly figures do not cover the period: {gaps}."})
+    return result

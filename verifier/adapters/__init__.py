@@ -6,10 +6,26 @@ from __future__ import annotations
 
 from ..errors import ConfigError
 from ..sources import SourceDef
+from .comtrade import ComtradeAdapter
+from .ecb import EcbAdapter
+from .eia import EiaAdapter
+from .eurostat import EurostatAdapter
+from .fred import FredAdapter
+from .imf import ImfAdapter
+from .owid import OwidAdapter
 from .snapshot import SnapshotAdapter
+from .worldbank import WorldBankAdapter
 
 ADAPTERS: dict[str, type] = {
     "snapshot": SnapshotAdapter,
+    "comtrade": ComtradeAdapter,
+    "imf": ImfAdapter,
+    "fred": FredAdapter,
+    "eia": EiaAdapter,
+    "ecb": EcbAdapter,
+    "eurostat": EurostatAdapter,
+    "owid": OwidAdapter,
+    "worldbank": WorldBankAdapter,
 }
 
 

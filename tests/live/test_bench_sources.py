@@ -1,0 +1,27 @@
+"""bench/sources.py's two claims, at a shorter latency: requests of a run go
+out concurrently, and a re-run on a warm cache makes none."""
+
+import asyncio
+import importlib.util
+from pathlib import Path
+
+from verifier.documents import load
+from verifier.sources import load_sources
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "sources.py"
+
+
+def test_concurrent_then_cached(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_sources", BENCH)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(bench.DRAFT, encoding="utf-8")
+    documents = [load(str(draft), lang="en")]
+    sources = {sid: load_sources()[sid] for sid in bench.SOURCES}
+    cold = asyncio.run(bench.run(documents, sources, tmp_path / "cache", 0.1))
+    warm = asyncio.run(bench.run(documents, sources, tmp_path / "cache", 0.1))
+    assert cold["claims"] == 20 and cold["requests"] == 28
+    # Serially 28 x 0.1 s; concurrently about one response (a wide margin for a loaded machine).
+    assert cold["seconds"] < 1.0
+    assert (warm["requests"], warm["cache_hits"]) == (0, 28)
