@@ -10,13 +10,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import VerifierError
 
-CHECK_FORMATS = ("cli", "json", "html")
+# The names of verifier.render.RENDERERS (a test keeps them equal); listed
+# here so that building the parser imports no renderer.
+CHECK_FORMATS = ("cli", "line", "json", "html", "md", "sarif", "junit", "github", "claimreview")
 CLAIMS_FORMATS = ("json", "cli")
 PARSE_KINDS = ("quantities", "periods", "places")
 FAIL_LEVELS = ("error", "warning", "suggestion", "never")
@@ -104,10 +107,17 @@ def _check(args) -> int:
     by_path = {d.path: d for d in documents}
     if not args.no_write:
         _write_reports(report, by_path, Path(args.report_dir), documents)
-    out = render(report, args.format, by_path, color=sys.stdout.isatty())
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    out = render(report, args.format, by_path, color=_color(), fail_on=args.fail_on)
+    # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
+    sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
     failing = args.fail_on != "never" and any(level_at_least(v.level, args.fail_on) for v in report.verdicts)
     return 1 if failing else 0
+
+
+def _color() -> bool:
+    """Colour only for a person at a terminal: never into a pipe or a file,
+    and never when NO_COLOR (no-color.org) is set or the terminal is dumb."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _write_reports(report, by_path, directory: Path, documents) -> None:
@@ -133,7 +143,7 @@ def _claims(args) -> int:
     else:
         from .render.claims import claims_table
 
-        print(claims_table(claims, color=sys.stdout.isatty()))
+        print(claims_table(claims, color=_color()))
     return 0
 
 
