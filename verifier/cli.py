@@ -49,7 +49,10 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD or YYYY-MM (default: front matter or header)")
 
     check = commands.add_parser("check", help="extract and check the claims of one or more files")
-    check.add_argument("files", nargs="+", metavar="FILE", help="text or Markdown file, or - for stdin")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="text, Markdown, HTML or .docx file, a directory of them, a glob pattern, or - for stdin",
+    )
     document_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
     check.add_argument("--report-dir", default="reports", help="where the JSON and HTML reports are written (default: reports)")
@@ -101,7 +104,9 @@ def _check(args) -> int:
     from .render import render
     from .verify import check
 
-    documents = _load(args.files, args)
+    from .inputs import expand
+
+    documents = _load(expand(args.files), args)
     settings = Settings() if args.tolerance is None else Settings(tolerance=args.tolerance)
     report = check(documents, settings=settings)
     by_path = {d.path: d for d in documents}
