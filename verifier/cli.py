@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
     check.add_argument("--report-dir", default="reports", help="where the JSON and HTML reports are written (default: reports)")
     check.add_argument("--no-write", action="store_true", help="print only; write no report files")
-    check.add_argument("--fail-on", choices=FAIL_LEVELS, default="error", help="lowest verdict level that makes the exit code 1 (default: error)")
+    check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest verdict level that makes the exit code 1 (default: the config's fail_on, else error)")
     check.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
 
     claims = commands.add_parser("claims", help="list the claims found in a file, without checking them")
@@ -92,30 +92,35 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(files, args):
+def _load(files, args, config):
     from .documents import load
 
-    return [load(f, lang=args.lang, published=args.published) for f in files]
+    return [load(f, lang=args.lang, published=args.published, default_lang=config.lang) for f in files]
 
 
 def _check(args) -> int:
-    from .codes import level_at_least
+    from . import config as project
+    from .codes import level_at_least, relevel
+    from .inputs import expand
     from .judge import Settings
     from .render import render
     from .verify import check
 
-    from .inputs import expand
-
-    documents = _load(expand(args.files), args)
-    settings = Settings() if args.tolerance is None else Settings(tolerance=args.tolerance)
-    report = check(documents, settings=settings)
+    config = project.load()
+    sources = project.select_sources(config)  # a bad config fails before any document is read
+    documents = _load(expand(args.files), args, config)
+    tolerance = args.tolerance if args.tolerance is not None else config.tolerance
+    settings = Settings() if tolerance is None else Settings(tolerance=tolerance)
+    report = check(documents, sources=sources, settings=settings)
+    report = report.model_copy(update={"verdicts": relevel(report.verdicts, config.levels)})
+    fail_on = args.fail_on or config.fail_on or "error"
     by_path = {d.path: d for d in documents}
     if not args.no_write:
         _write_reports(report, by_path, Path(args.report_dir), documents)
-    out = render(report, args.format, by_path, color=_color(), fail_on=args.fail_on)
+    out = render(report, args.format, by_path, color=_color(), fail_on=fail_on)
     # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
     sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
-    failing = args.fail_on != "never" and any(level_at_least(v.level, args.fail_on) for v in report.verdicts)
+    failing = fail_on != "never" and any(level_at_least(v.level, fail_on) for v in report.verdicts)
     return 1 if failing else 0
 
 
@@ -141,7 +146,9 @@ def _write_reports(report, by_path, directory: Path, documents) -> None:
 def _claims(args) -> int:
     from .extract import extract
 
-    (document,) = _load([args.file], args)
+    from . import config as project
+
+    (document,) = _load([args.file], args, project.load())
     claims = extract(document)
     if args.format == "json":
         print(json.dumps({"claims": [c.model_dump(mode="json") for c in claims]}, ensure_ascii=False, indent=2))

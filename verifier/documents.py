@@ -70,7 +70,10 @@ def from_text(
     lang: str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    default_lang: str | None = None,
 ) -> Document:
+    """`lang` overrides the text's own metadata; `default_lang` (a project's
+    configured language) only stands in when the text has none, before detection."""
     skipped: list[tuple[int, int]] = []
     meta: dict[str, str] = {}
     if m := _FRONT_MATTER.match(text):
@@ -89,7 +92,7 @@ def from_text(
     return Document(
         path=path,
         text=text,
-        lang=_language(lang or meta.get("lang"), text, skipped),
+        lang=_language(lang or meta.get("lang") or default_lang, text, skipped),
         published=published,
         title=title or meta.get("title"),
         skipped=skipped,
@@ -113,6 +116,7 @@ def load(
     *,
     lang: str | None = None,
     published: dt.date | None = None,
+    default_lang: str | None = None,
 ) -> Document:
     """Read a file (or `-` for stdin) into a Document. Raises DocumentError.
 
@@ -137,13 +141,13 @@ def load(
     if kind == "docx":
         from .inputs.docx import extract as extract_docx
 
-        return _from_extracted(extract_docx(data, name), name, lang, published)
+        return _from_extracted(extract_docx(data, name), name, lang, published, default_lang)
     text = decode(data, name)
     if kind == "html" or (kind == "stdin" and _HTML_START.match(text)):
         from .inputs.html import extract as extract_html
 
-        return _from_extracted(extract_html(text), name, lang, published)
-    return from_text(text, name, lang=lang, published=published)
+        return _from_extracted(extract_html(text), name, lang, published, default_lang)
+    return from_text(text, name, lang=lang, published=published, default_lang=default_lang)
 
 
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
@@ -158,7 +162,7 @@ def _kind(name: str, data: bytes) -> str:
     return "stdin" if name == "-" else "text"
 
 
-def _from_extracted(extracted, name: str, lang: str | None, published: dt.date | None) -> Document:
+def _from_extracted(extracted, name: str, lang: str | None, published: dt.date | None, default_lang: str | None) -> Document:
     if not extracted.text.strip():
         raise DocumentError(f"{name}: no article text")
     # A page's declared language is a hint only if verifier supports it ("en-GB" -> en).
@@ -171,4 +175,5 @@ def _from_extracted(extracted, name: str, lang: str | None, published: dt.date |
         lang=lang or (declared if declared in SUPPORTED else None),
         published=published or extracted.published,
         title=extracted.title,
+        default_lang=default_lang,
     )
