@@ -118,6 +118,13 @@ def test_github_annotations_by_level_and_nothing_injected():
     assert (kind, props["title"]) == ("notice", "verifier: unverifiable (no-metric)")
 
 
+def test_github_stdin_annotates_the_run_not_a_file():
+    report, docs = make_report()
+    report = report.model_copy(update={"verdicts": [v.model_copy(update={"document": "-"}) for v in report.verdicts]})
+    _, props, _ = parse_command(render(report, "github").splitlines()[0])
+    assert props == {"title": "verifier: contradicted (rank-mismatch)"}
+
+
 def test_github_paths_with_commas_and_colons():
     report, docs = make_report()
     odd = "drafts/a,b:c.txt"

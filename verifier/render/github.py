@@ -39,6 +39,9 @@ def _command(v: Verdict) -> str:
         "col": str(v.claim.span.column),
         "title": f"verifier: {v.status} ({v.code})",
     }
+    if v.document == "-":
+        # Text from stdin is no file of the repository: annotate the run itself.
+        properties = {"title": properties["title"]}
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     message = f"“{one_line(v.claim.text)}”: {v.message}"
     return f"::{COMMANDS[v.level]} {props}::{escape_data(message)}"
