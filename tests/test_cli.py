@@ -10,9 +10,11 @@ from verifier.cli import main
 from verifier.models import Report
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, input_text=None):
     """The CLI as users run it: a new process, so tracebacks and exit codes are real."""
-    return subprocess.run([sys.executable, "-m", "verifier", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "verifier", *map(str, args)], capture_output=True, text=True, cwd=cwd, input=input_text
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,13 +129,14 @@ def test_latin1_text_is_decoded(tmp_path, seed_path, capsys):
         (["check", "{seed}", "--format", "pdf"], "invalid choice: 'pdf'"),
         (["check", "{seed}", "--published", "2024-13-40"], "invalid date"),
         (["claims", "{seed}", "--lang", "xx"], "unsupported language"),
-        (["check", "{dir}"], "is a directory"),
+        (["check", "{dir}"], "no article files in this directory"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, seed_path, args, message):
     (tmp_path / "empty.txt").write_text("  \n")
     (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 4)
-    files = {"{empty}": tmp_path / "empty.txt", "{binary}": tmp_path / "binary.bin", "{seed}": seed_path, "{dir}": tmp_path}
+    (tmp_path / "no-articles").mkdir()
+    files = {"{empty}": tmp_path / "empty.txt", "{binary}": tmp_path / "binary.bin", "{seed}": seed_path, "{dir}": tmp_path / "no-articles"}
     extra = ["--report-dir", tmp_path] if args[0] == "check" else []
     result = run(*[files.get(a, a) for a in args], *extra, cwd=tmp_path)
     assert result.returncode == 2

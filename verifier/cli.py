@@ -10,13 +10,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import VerifierError
 
-CHECK_FORMATS = ("cli", "json", "html")
+# The names of verifier.render.RENDERERS (a test keeps them equal); listed
+# here so that building the parser imports no renderer.
+CHECK_FORMATS = ("cli", "line", "json", "html", "md", "sarif", "junit", "github", "claimreview")
 CLAIMS_FORMATS = ("json", "cli")
 PARSE_KINDS = ("quantities", "periods", "places")
 FAIL_LEVELS = ("error", "warning", "suggestion", "never")
@@ -46,12 +49,15 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD or YYYY-MM (default: front matter or header)")
 
     check = commands.add_parser("check", help="extract and check the claims of one or more files")
-    check.add_argument("files", nargs="+", metavar="FILE", help="text or Markdown file, or - for stdin")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="text, Markdown, HTML or .docx file, a directory of them, a glob pattern, or - for stdin",
+    )
     document_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
     check.add_argument("--report-dir", default="reports", help="where the JSON and HTML reports are written (default: reports)")
     check.add_argument("--no-write", action="store_true", help="print only; write no report files")
-    check.add_argument("--fail-on", choices=FAIL_LEVELS, default="error", help="lowest verdict level that makes the exit code 1 (default: error)")
+    check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest verdict level that makes the exit code 1 (default: the config's fail_on, else error)")
     check.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
     check.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources to use, e.g. snapshot,worldbank (default: the enabled ones; see `verifier sources list`)")
     check.add_argument("--offline", action="store_true", help="live sources answer from the HTTP cache only; nothing goes over the network")
@@ -102,30 +108,44 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(files, args):
+def _load(files, args, config):
     from .documents import load
 
-    return [load(f, lang=args.lang, published=args.published) for f in files]
+    return [load(f, lang=args.lang, published=args.published, default_lang=config.lang) for f in files]
 
 
 def _check(args) -> int:
-    from .codes import level_at_least
+    from . import config as project
+    from .codes import level_at_least, relevel
+    from .inputs import expand
     from .judge import Settings
     from .render import render
     from .sources import load_sources, select
     from .verify import check
 
-    sources = select(load_sources(), args.sources)
-    documents = _load(args.files, args)
-    settings = Settings() if args.tolerance is None else Settings(tolerance=args.tolerance)
+    config = project.load()
+    configured = project.select_sources(config)  # a bad config fails before any document is read
+    sources = select(load_sources(), args.sources or (list(configured) if configured else None))
+    documents = _load(expand(args.files), args, config)
+    tolerance = args.tolerance if args.tolerance is not None else config.tolerance
+    settings = Settings() if tolerance is None else Settings(tolerance=tolerance)
     report = check(documents, sources=sources, settings=settings, offline=args.offline)
+    report = report.model_copy(update={"verdicts": relevel(report.verdicts, config.levels)})
+    fail_on = args.fail_on or config.fail_on or "error"
     by_path = {d.path: d for d in documents}
     if not args.no_write:
         _write_reports(report, by_path, Path(args.report_dir), documents)
-    out = render(report, args.format, by_path, color=sys.stdout.isatty())
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
-    failing = args.fail_on != "never" and any(level_at_least(v.level, args.fail_on) for v in report.verdicts)
+    out = render(report, args.format, by_path, color=_color(), fail_on=fail_on)
+    # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
+    sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
+    failing = fail_on != "never" and any(level_at_least(v.level, fail_on) for v in report.verdicts)
     return 1 if failing else 0
+
+
+def _color() -> bool:
+    """Colour only for a person at a terminal: never into a pipe or a file,
+    and never when NO_COLOR (no-color.org) is set or the terminal is dumb."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _write_reports(report, by_path, directory: Path, documents) -> None:
@@ -144,14 +164,16 @@ def _write_reports(report, by_path, directory: Path, documents) -> None:
 def _claims(args) -> int:
     from .extract import extract
 
-    (document,) = _load([args.file], args)
+    from . import config as project
+
+    (document,) = _load([args.file], args, project.load())
     claims = extract(document)
     if args.format == "json":
         print(json.dumps({"claims": [c.model_dump(mode="json") for c in claims]}, ensure_ascii=False, indent=2))
     else:
         from .render.claims import claims_table
 
-        print(claims_table(claims, color=sys.stdout.isatty()))
+        print(claims_table(claims, color=_color()))
     return 0
 
 

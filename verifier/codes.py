@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from .models import Level, Status
+from .models import Level, Status, Verdict
 
 LEVELS: tuple[Level, ...] = ("info", "suggestion", "warning", "error")
 
@@ -102,6 +102,13 @@ CODES: dict[str, Code] = {
 
 def level_at_least(level: Level, threshold: Level) -> bool:
     return LEVELS.index(level) >= LEVELS.index(threshold)
+
+
+def relevel(verdicts: list[Verdict], overrides: dict[str, Level]) -> list[Verdict]:
+    """The verdicts with the levels a project configured per code (config `levels`)."""
+    if not overrides:
+        return verdicts
+    return [v.model_copy(update={"level": overrides[v.code]}) if v.code in overrides else v for v in verdicts]
 
 
 def markdown() -> str:

@@ -70,7 +70,10 @@ def from_text(
     lang: str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    default_lang: str | None = None,
 ) -> Document:
+    """`lang` overrides the text's own metadata; `default_lang` (a project's
+    configured language) only stands in when the text has none, before detection."""
     skipped: list[tuple[int, int]] = []
     meta: dict[str, str] = {}
     if m := _FRONT_MATTER.match(text):
@@ -89,7 +92,7 @@ def from_text(
     return Document(
         path=path,
         text=text,
-        lang=_language(lang or meta.get("lang"), text, skipped),
+        lang=_language(lang or meta.get("lang") or default_lang, text, skipped),
         published=published,
         title=title or meta.get("title"),
         skipped=skipped,
@@ -113,8 +116,13 @@ def load(
     *,
     lang: str | None = None,
     published: dt.date | None = None,
+    default_lang: str | None = None,
 ) -> Document:
-    """Read a file (or `-` for stdin) into a Document. Raises DocumentError."""
+    """Read a file (or `-` for stdin) into a Document. Raises DocumentError.
+
+    HTML (.html, .htm, or stdin starting with a doctype or <html>) and Word
+    (.docx, or a zip on stdin) are read for their main text: the Document's
+    text is then that extracted text, which its spans and line numbers index."""
     name = str(path)
     try:
         if name == "-":
@@ -129,4 +137,43 @@ def load(
         raise DocumentError(f"{name}: is a directory, not a file") from None
     except OSError as exc:
         raise DocumentError(f"{name}: cannot read ({exc.strerror})") from None
-    return from_text(decode(data, name), name, lang=lang, published=published)
+    kind = _kind(name, data)
+    if kind == "docx":
+        from .inputs.docx import extract as extract_docx
+
+        return _from_extracted(extract_docx(data, name), name, lang, published, default_lang)
+    text = decode(data, name)
+    if kind == "html" or (kind == "stdin" and _HTML_START.match(text)):
+        from .inputs.html import extract as extract_html
+
+        return _from_extracted(extract_html(text), name, lang, published, default_lang)
+    return from_text(text, name, lang=lang, published=published, default_lang=default_lang)
+
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+def _kind(name: str, data: bytes) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix == ".docx" or (name == "-" and data[:4] == b"PK\x03\x04"):
+        return "docx"
+    return "stdin" if name == "-" else "text"
+
+
+def _from_extracted(extracted, name: str, lang: str | None, published: dt.date | None, default_lang: str | None) -> Document:
+    if not extracted.text.strip():
+        raise DocumentError(f"{name}: no article text")
+    # A page's declared language is a hint only if verifier supports it ("en-GB" -> en).
+    declared = extracted.lang and extracted.lang.strip().lower().replace("_", "-").split("-")[0]
+    from .extract.lexicon import SUPPORTED
+
+    return from_text(
+        extracted.text,
+        name,
+        lang=lang or (declared if declared in SUPPORTED else None),
+        published=published or extracted.published,
+        title=extracted.title,
+        default_lang=default_lang,
+    )

@@ -8,6 +8,7 @@ importing this package (e.g. for `--format json`) costs nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from importlib import import_module
 from typing import Any
 
 from ..errors import ConfigError
@@ -32,10 +33,25 @@ def _html(report: Report, documents: Mapping[str, Document] | None = None, **_: 
     return render_html(report, documents)
 
 
+def _module(name: str) -> Renderer:
+    """The `render` function of `verifier.render.<name>`, imported on first use."""
+
+    def renderer(report: Report, documents: Mapping[str, Document] | None = None, **options: Any) -> str:
+        return import_module(f"{__name__}.{name}").render(report, documents, **options)
+
+    return renderer
+
+
 RENDERERS: dict[str, Renderer] = {
-    "json": _json,
     "cli": _cli,
+    "line": _module("line"),
+    "json": _json,
     "html": _html,
+    "md": _module("markdown"),
+    "sarif": _module("sarif"),
+    "junit": _module("junit"),
+    "github": _module("github"),
+    "claimreview": _module("claimreview"),
 }
 
 

@@ -27,6 +27,7 @@ def render(
     *,
     color: bool,
     width: int | None = None,
+    **_: object,
 ) -> str:
     if width is None:
         width = shutil.get_terminal_size((120, 24)).columns

@@ -1,12 +1,13 @@
-"""How verdicts are presented to people, shared by the cli and html renderers:
-status icons and order, evidence order, the summary line."""
+"""How verdicts are presented, shared by every renderer: status icons and
+order, evidence order, the summary line, positions and one-line summaries."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from ..models import Evidence, Verdict
+from ..models import Document, Evidence, Verdict
+from ..readable import format_interval, format_magnitude
 
 STATUS_ICONS = {"supported": "✔", "contradicted": "✖", "unverifiable": "?"}
 STATUS_ORDER = ("contradicted", "unverifiable", "supported")
@@ -62,3 +63,61 @@ def status_counts(statuses: Iterable[str]) -> dict[str, int]:
     for s in statuses:
         counts[s] = counts.get(s, 0) + 1
     return counts
+
+
+def findings(verdicts: Iterable[Verdict]) -> list[Verdict]:
+    """The verdicts a linter-style output reports: everything above `info`.
+
+    Chosen by level, not status, so that a per-code level override (say,
+    `no-metric` lowered to info) silences a code in every such format at once."""
+    return [v for v in verdicts if v.level != "info"]
+
+
+def where(verdict: Verdict) -> str:
+    return f"{verdict.document}:{verdict.claim.span.line}:{verdict.claim.span.column}"
+
+
+def end_position(verdict: Verdict, documents: Mapping[str, Document]) -> tuple[int, int]:
+    """Line and column just past the claim's last character (end exclusive).
+
+    From the document when the report carries it; else from the claim's words,
+    which are the span's text."""
+    span = verdict.claim.span
+    doc = documents.get(verdict.document)
+    if doc is not None and span.end <= len(doc.text):
+        end = doc.locate(span.end, span.end)
+        return end.line, end.column
+    words = verdict.claim.text
+    if "\n" not in words:
+        return span.line, span.column + len(words)
+    return span.line + words.count("\n"), len(words.rsplit("\n", 1)[1]) + 1
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs (newlines included) as one space: line-based formats
+    must not let an article's line breaks start a new record."""
+    return " ".join(text.split())
+
+
+def evidence_summary(verdict: Verdict, limit: int = 3) -> str:
+    """What the source says, in one line: "218.17 bn USD (snapshot, January–November 2023)"."""
+    evidence = ordered_evidence(verdict)
+    if not evidence:
+        return ""
+    named = names_claimed_place(verdict, evidence)
+    shown = [e for i, e in enumerate(evidence) if i < limit or named[i]]
+    parts = []
+    for e in shown:
+        value = format_magnitude(e.value, e.unit)
+        if len(evidence) > 1:
+            value += f" {e.partner or e.place}" if e.partner else f" {e.place}"
+        parts.append(value)
+    if len(evidence) > len(shown):
+        parts.append(f"… {len(evidence) - len(shown)} more")
+    sources = ", ".join(dict.fromkeys(e.source for e in evidence))
+    periods = ", ".join(dict.fromkeys(e.period.label for e in evidence))
+    return f"{'; '.join(parts)} ({sources}, {periods})"
+
+
+def interval_text(verdict: Verdict) -> str | None:
+    return format_interval(verdict.interval, interval_unit(verdict)) if verdict.interval else None
