@@ -68,7 +68,8 @@ def test_changed_figure_is_contradicted(tmp_path, seed_path):
     assert "218.17 bn USD" in v.message
 
 
-def test_cli_table_is_the_default(seed_path, tmp_path, capsys):
+def test_cli_table_is_the_default(seed_path, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # a narrower terminal wraps the quoted text, as it should
     assert main(["check", str(seed_path), "--report-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "218,2 milliards de dollars" in out
