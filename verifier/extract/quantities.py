@@ -36,15 +36,16 @@ class _Grammar:
     decimal: str
     scale: re.Pattern
     unit: re.Pattern
-    linked_unit: re.Pattern
+    linked: re.Pattern  # "de" in "218 milliards DE dollars"
     linked_code: re.Pattern
-    unit_word: re.Pattern
+    word_unit: re.Pattern  # a unit as a whole word, matched where a prefix left off
+    currency_word: re.Pattern  # the news names of currencies ("yuan", "yen")
     written: re.Pattern
     comparator: re.Pattern
     prefix: re.Pattern
     reference: re.Pattern
     not_figures: re.Pattern
-    per_unit: re.Pattern
+    per: re.Pattern  # "per", "a", "le" in "$100 a barrel"
     share: re.Pattern
     share_before: re.Pattern
     scales: dict[str, float]
@@ -106,8 +107,11 @@ def grammar(lang: str) -> _Grammar:
         # A unit may be hyphenated to its figure ("a 3,500-km pipeline")
         # or stick to it ("10km", "21.1C"), so no word boundary before the unit either.
         unit=re.compile(rf"(?:{_SPACE}*|-)({glued_unit_alt})", re.I),
-        linked_unit=re.compile(rf"{_SPACE}+{links}{_SPACE}*({unit_alt})", re.I),
-        unit_word=re.compile(f"({unit_alt})", re.I),
+        # The big unit alternation is compiled twice only (glued and whole-word):
+        # compiling it is most of the extractor's start-up time.
+        linked=re.compile(rf"{_SPACE}+{links}{_SPACE}*", re.I),
+        word_unit=re.compile(f"({unit_alt})", re.I),
+        currency_word=re.compile(f"({lx.phrase_pattern(lex.table('currencies'))})", re.I),
         linked_code=re.compile(rf"{_SPACE}+{links}{_SPACE}*([A-Z]{{3}})(?![\w])"),
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
         comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
@@ -121,7 +125,7 @@ def grammar(lang: str) -> _Grammar:
         share_before=re.compile(
             rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
         ),
-        per_unit=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))({lx.phrase_pattern(units)})", re.I),
+        per=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
         not_figures=_not_figures(lex.data["quantities"].get("not_figures", [])),
         reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
         scales=scales,
@@ -248,11 +252,17 @@ def _digits_value(q: QuantityMention, g: _Grammar) -> float | None:
     return number.value if number else None
 
 
+def _after(prefix: re.Pattern, g: _Grammar, text: str, pos: int) -> re.Match | None:
+    """A unit right after a linking word ("de", "per") that starts at `pos`."""
+    m = prefix.match(text, pos)
+    return g.word_unit.match(text, m.end()) if m else None
+
+
 def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, written: bool, signed: bool = False):
     pos, scale, unit, factor = end, 1.0, None, 1.0
     if m := g.scale.match(text, pos):
         scale, pos = g.scales[lx.normalize(m.group(1))], m.end()
-    m = (g.linked_unit.match(text, pos) if scale != 1.0 else None) or g.unit.match(text, pos)
+    m = (_after(g.linked, g, text, pos) if scale != 1.0 else None) or g.unit.match(text, pos)
     if m:
         unit, factor = g.units[lx.normalize(m.group(1))]
         pos = m.end()
@@ -267,14 +277,14 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
     elif unit is None and (c := _CODE_BEFORE.search(text, max(0, start - 4), start)) and c.group(1) in currency_codes():
         unit, start = c.group(1), c.start()
-    if unit is None and scale == 1.0 and (per := g.per_unit.match(text, pos)):
+    if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos)):
         # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
-        named = [g.units[lx.normalize(c.group(1))][0] for c in g.unit_word.finditer(text, max(0, start - 60), start)]
+        named = [g.units[lx.normalize(c.group(1))][0] for c in g.currency_word.finditer(text, max(0, start - 60), start)]
         named = [c for c in named if catalog.unit_family(c) == "money" and c != denominator]
         if catalog.unit_family(denominator) == "money" and named and not _SENTENCE_END.search(text, max(0, start - 60), start):
             unit, pos = f"{named[-1]} / {denominator}", per.end()
-    if unit and catalog.unit_family(unit) == "money" and (per := g.per_unit.match(text, pos)):
+    if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
         if denominator and denominator != unit and per_factor == 1.0:
