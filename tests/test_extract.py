@@ -469,3 +469,19 @@ def test_declined_adjectives_and_common_names(lang, text, expected):
 def test_german_verbs_counts_and_fractions(lang, text, kinds):
     claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
     assert [(c.kind, pytest.approx(c.quantity.value)) for c in claims if c.quantity] == kinds
+
+
+@pytest.mark.parametrize(
+    "lang,text,basis",
+    [
+        ("en", "GDP grew 0.3% q/q in the first quarter.", "quarter"),
+        ("es", "En el 1T de 2024, el PIB creció un 0,2 % trimestral.", "quarter"),
+        ("de", "Im ersten Quartal legte das BIP gegenüber dem Vorquartal um 0,2 Prozent zu.", "quarter"),
+        ("fr", "Les prix ont augmenté de 0,4 % sur un mois en mars.", "month"),
+        ("en", "Exports rose 5% year-on-year in March.", "year"),
+        ("en", "Exports rose 5% in March.", None),
+    ],
+)
+def test_what_a_change_is_measured_against(lang, text, basis):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    assert claim.kind == "change" and claim.basis == basis

@@ -293,3 +293,17 @@ def test_the_table_is_big_enough_and_covers_every_code():
     assert len(ROWS) >= 60
     assert {r.code for r in ROWS} == set(CODES)
     assert len({r.id for r in ROWS}) == len(ROWS)
+
+
+def test_quarter_on_quarter_compares_with_the_quarter_before():
+    import datetime as dt
+
+    from verifier.derived import change_periods
+    from verifier.models import Period
+
+    q1 = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 3, 31), label="Q1 2024")
+    now, base = change_periods(q1, "quarter")
+    assert (base.start, base.end, base.label) == (dt.date(2023, 10, 1), dt.date(2023, 12, 31), "Q4 2023")
+    assert change_periods(q1, None)[1].start == dt.date(2023, 1, 1)  # unstated: y/y
+    march = Period(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31), label="March 2024")
+    assert change_periods(march, "month")[1].end == dt.date(2024, 2, 29)

@@ -10,6 +10,7 @@ not supported.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,17 +53,34 @@ class Reading:
     high: float
 
 
-def change_periods(p: Period) -> tuple[Period, Period]:
+def change_periods(p: Period, basis: str | None = None) -> tuple[Period, Period]:
     """(the period the change ends in, the one it starts from). A span of
     several whole years ("between 2010 and 2020") runs from its first year to
-    its last; anything else is compared with the same span a year earlier (the
-    y/y convention of trade and price statistics)."""
+    its last; a quarter or a month the text measures q/q or m/m against the
+    one before; anything else is compared with the same span a year earlier
+    (the y/y convention of trade and price statistics)."""
     n = months(p)
+    if basis in ("quarter", "month") and n == (3 if basis == "quarter" else 1):
+        return p, shift_months(p, -n)
     if n is not None and n > 12 and n % 12 == 0 and p.start.month == 1:
         first = Period(start=p.start, end=p.start.replace(month=12, day=31), label=str(p.start.year))
         last = Period(start=p.end.replace(month=1, day=1), end=p.end, label=str(p.end.year))
         return last, first
     return p, previous_period(p)
+
+
+def shift_months(p: Period, n: int) -> Period:
+    """The whole months `p` covers, moved by n months."""
+    import calendar
+
+    index = p.start.year * 12 + p.start.month - 1 + n
+    start = dt.date(index // 12, index % 12 + 1, 1)
+    last = index + (months(p) or 1) - 1
+    end = dt.date(last // 12, last % 12 + 1, calendar.monthrange(last // 12, last % 12 + 1)[1])
+    label = start.strftime("%B %Y") if start.month == end.month else f"{start.strftime('%B')}–{end.strftime('%B %Y')}"
+    if (months(p) or 1) == 3 and start.month % 3 == 1:
+        label = f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return Period(start=start, end=end, label=label)
 
 
 def _pair(claim: Claim, relevant: list[Evidence], now: Period, base: Period) -> tuple[Evidence, Evidence] | None:
@@ -127,7 +145,7 @@ def _levels(a: Evidence, b: Evidence, joiner: str = "against") -> str:
 def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
     assert claim.metric and claim.period and claim.quantity
     indicator = catalog.indicators()[claim.metric.id]
-    now_p, base_p = change_periods(claim.period)
+    now_p, base_p = change_periods(claim.period, claim.basis)
     relevant = [e for e in evidence if e.series == indicator.id and places_match(claim, e, indicator.symmetric)]
     window = interval(claim, settings)
     stated = [

@@ -76,7 +76,7 @@ def _window(claim: Claim) -> Period:
         return _years(start.year, claim.period.end.year)
     start = claim.period.start
     if claim.kind == "change":
-        start = previous_period(change_periods(claim.period)[1]).start
+        start = previous_period(change_periods(claim.period, claim.basis)[1]).start
     return _years(start.year - 2, claim.period.end.year + 1)
 
 

@@ -85,6 +85,11 @@ class Claim(Frozen):
     quantity: Quantity | None = None
     rank: int | None = Field(default=None, description="1 = first/top/largest")
     period: Period | None = None
+    basis: Literal["year", "quarter", "month"] | None = Field(
+        default=None,
+        description="for a change, what it is measured against when the text says: "
+        "'year' (y/y), 'quarter' (q/q), 'month' (m/m); null when unstated (read as y/y)",
+    )
     places: list[Place] = Field(default_factory=list)
     metric: Metric | None = None
     attribution: str | None = None

@@ -46,6 +46,7 @@ class _Grammar:
     verb_last: bool
     to_first: re.Pattern
     basis: re.Pattern
+    basis_unit: dict[str, str]  # "quarter-on-quarter" -> "quarter"; absent: "year"
     multiples: re.Pattern
     multiple_percent: dict[str, float]
     more: re.Pattern
@@ -56,6 +57,7 @@ class _Grammar:
 def grammar(lang: str) -> _Grammar:
     section = lx.load(lang).data.get("changes", {})
     up, down = section.get("up", []), section.get("down", [])
+    bases = section.get("basis", []) + section.get("basis_quarter", []) + section.get("basis_month", [])
     multipliers = lx.normalize_keys(section.get("multipliers", {}))
     comparisons = lx.load(lang).data.get("comparisons", {})
     multiples = lx.normalize_keys(comparisons.get("multiples", {}))
@@ -85,14 +87,15 @@ def grammar(lang: str) -> _Grammar:
         gap_from=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('from', []))}){_GAP}*", re.I),
         echo=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,4}}?(?:{lx.phrase_pattern(section.get('echo', []))}){_GAP}*(?:[^\W\d]{{1,3}}{_S})?", re.I),
         # What a comparison is made with, when it is an earlier time ("23 % menos que un año antes").
-        time_next=re.compile(rf"{_GAP}*(?:[^\W\d]{{1,5}}{_S}){{0,2}}(?:\x00|{lx.phrase_pattern(section.get('basis', []))})", re.I),
+        time_next=re.compile(rf"{_GAP}*(?:[^\W\d]{{1,5}}{_S}){{0,2}}(?:\x00|{lx.phrase_pattern(bases)})", re.I),
         than_next=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(lx.load(lang).data.get('ranking', {}).get('than', []))})", re.I),
         by_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
         # Between a figure and a verb that comes after it: "um 12 Prozent gesenkt".
         trailing=re.compile(rf"(?:{_S}[^\W\d]+){{0,3}}{_S}", re.I),
         verb_last=bool(section.get("verb_last", False)),
         to_first=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_S}", re.I),
-        basis=re.compile(f"({lx.phrase_pattern(section.get('basis', []))})", re.I),
+        basis=re.compile(f"({lx.phrase_pattern(bases)})", re.I),
+        basis_unit={lx.normalize(b): unit for unit in ("quarter", "month") for b in section.get(f"basis_{unit}", [])},
     )
 
 
@@ -133,12 +136,21 @@ def echoes(text: str, lang: str, previous: Mention, figure: Mention) -> bool:
     return grammar(lang).echo.fullmatch(text, previous.end, figure.start) is not None
 
 
-def bases(text: str, lang: str) -> list[Mention]:
+@dataclass(frozen=True)
+class BasisMention(Mention):
+    unit: str  # "year", "quarter" or "month": what the change is measured against
+
+
+def bases(text: str, lang: str) -> list[BasisMention]:
     """What changes are measured against ("sur un an", "year-on-year"), to be
     blotted out before quantities are read: "un an" there is no duration."""
     g = grammar(lang)
     # "un an plus tôt que prévu" measures a lead, not a base: it stays a figure.
-    return [Mention(m.start(), m.end(), m.group()) for m in g.basis.finditer(text) if not g.than_next.match(text, m.end())]
+    return [
+        BasisMention(m.start(), m.end(), m.group(), g.basis_unit.get(lx.normalize(m.group()), "year"))
+        for m in g.basis.finditer(text)
+        if not g.than_next.match(text, m.end())
+    ]
 
 
 def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mention, floor: int, ceiling: int) -> ChangeMention | None:

@@ -147,7 +147,7 @@ class Found:
     metrics: list[MetricMention]
     attributions: list[Mention]
     changes: list[ChangeMention]
-    bases: list[Mention]  # "year-on-year", "sur un an": what a change is measured against
+    bases: list[changes.BasisMention]  # "year-on-year", "sur un an": what a change is measured against
     masked: str  # the text with periods blotted out, as the quantity finder saw it
 
 
@@ -284,6 +284,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         kind = "change"  # "+26,7 %", "6.3% year-on-year", "5,2 % en glissement annuel"
     elif q.share or (quantity.unit == "%" and _comparisons(document.lang).share_noun.search(found.masked, ctx["clause"][0], q.start)):
         kind = "share"
+    # What the change is measured against, when the clause says ("trimestral", "q/q").
+    basis = _nearest(found.bases, q, ctx["clause"]) if kind == "change" else None
     candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {
@@ -293,6 +295,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         "span": document.locate(start, q.end),
         "quantity": quantity,
         "period": ctx["period"],
+        "basis": basis.unit if basis else None,
         "places": [_place(p) for p in ctx["places"]],
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
@@ -310,6 +313,7 @@ def _echo_kinds(masked: str, lang: str, figures: list[QuantityMention], own_clai
         if previous is not None and claim["kind"] == "amount" and previous[1]["kind"] in ("change", "share"):
             if changes.echoes(masked, lang, previous[0], q):
                 claim["kind"] = previous[1]["kind"]
+                claim["basis"] = previous[1].get("basis")
                 if claim["kind"] == "change" and previous[1]["quantity"].value < 0:
                     claim["quantity"] = claim["quantity"].model_copy(update={"value": -abs(claim["quantity"].value)})
         previous = (q, claim)
