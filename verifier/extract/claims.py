@@ -130,8 +130,8 @@ def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
     """Whether a figure can measure the metric: money for trade, % for
     inflation, and a % change for any level ("exports rose 5 %")."""
     unit = catalog.indicators()[metric.indicator].unit
-    if kind == "change" and quantity.unit == "%":
-        return True
+    if kind in ("change", "share") and quantity.unit == "%":
+        return True  # a share of any level is part over whole: "40 % of EU gas imports"
     if quantity.unit == "pp":  # points measure a rate: "inflation fell 3.9 percentage points"
         return unit == "%"
     return catalog.unit_family(unit) == catalog.unit_family(quantity.unit)
