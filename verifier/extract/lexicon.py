@@ -43,7 +43,8 @@ def phrase_pattern(phrases, *, words: bool = True) -> str:
     alternation fails in one step. This is most of the extractor's speed."""
     worded, other = [], []
     for phrase in sorted({p.lower() for p in phrases if p}, key=len, reverse=True):
-        body = re.sub("['’]", "['’]", re.escape(phrase).replace(r"\ ", r"[\s\u00a0\u202f]+"))
+        # A space in a phrase may be a hyphen in the text: "first-quarter earnings".
+        body = re.sub("['’]", "['’]", re.escape(phrase).replace(r"\ ", r"[\s\u00a0\u202f-]+"))
         if words and phrase[-1].isalnum():
             body += r"(?![\w])"
         (worded if words and phrase[0].isalnum() else other).append((phrase, body))
@@ -60,8 +61,9 @@ def normalize_keys(table: dict) -> dict:
 
 
 def normalize(text: str) -> str:
-    """The key a matched phrase is looked up by."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text.lower().replace("’", "'")).strip()
+    """The key a matched phrase is looked up by. A hyphen between words
+    counts as a space, as phrase_pattern lets it stand for one."""
+    return re.sub(r"[\s\u00a0\u202f]+|(?<=\w)-(?=\w)", " ", text.lower().replace("’", "'")).strip()
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -126,7 +128,7 @@ class Lexicon:
         return _WRITTEN.get(self.lang, "").split()
 
 
-def _months(lang: str) -> dict[str, int]:
+def _months(lang: str, extra: dict[str, int]) -> dict[str, int]:
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
@@ -134,7 +136,7 @@ def _months(lang: str) -> dict[str, int]:
         for context in ("format", "stand-alone"):
             for number, name in get_month_names(width, context, locale=lang).items():
                 names[normalize(name).rstrip(".")] = number
-    return names
+    return names | {normalize(k): v for k, v in extra.items()}
 
 
 def _places(lang: str, data: dict) -> dict[str, tuple[str, str]]:
@@ -162,8 +164,8 @@ def _places(lang: str, data: dict) -> dict[str, tuple[str, str]]:
     endings = sorted(section.get("adjective_endings", []), key=len, reverse=True)
     for phrase, code in section.get("adjectives", {}).items() if endings else ():
         key = normalize(phrase)
-        stem = next((key[: -len(e)] for e in endings if key.endswith(e) and len(key) > len(e) + 3), key)
-        for ending in endings:
+        stem = next((key[: -len(e)] for e in endings if key.endswith(e) and len(key) > len(e) + 3), None)
+        for ending in endings if stem else ():
             places.setdefault(stem + ending, (code, "adjectives"))
     return places
 
@@ -174,4 +176,4 @@ def load(lang: str) -> Lexicon:
         raise ConfigError(f"unsupported language {lang!r}: expected one of {', '.join(SUPPORTED)}")
     raw = (resources.files(__package__) / "lexicons" / f"{lang}.toml").read_text("utf-8")
     data = tomllib.loads(raw)
-    return Lexicon(lang=lang, data=data, months=_months(lang), places=_places(lang, data))
+    return Lexicon(lang=lang, data=data, months=_months(lang, data.get("periods", {}).get("month_abbreviations", {})), places=_places(lang, data))

@@ -28,6 +28,7 @@ _YEARS = range(1800, 2101)
 _NOT_FIGURES = re.compile(
     r"(?<![\w.,])\d{1,2}[:h]\d{2}(?!\d)"
     r"|(?<![\w.,])(?:\+\d{1,3}|0\d{0,3})(?:[\s.\-/]\(?\d{1,4}\)?){2,}(?!\d)"
+    r"|\(\d{3}\)[\s\u00a0]?\d{3}-\d{4}(?!\d)|(?<![\w.,])\d{3}-\d{3}-\d{4}(?!\d)"  # North American: (202) 512-1800
 )
 
 
@@ -79,6 +80,10 @@ def currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+# Between two figures of one range: "de 15,7 à 22,4 millions de tonnes".
+_RANGE_LINK = re.compile(r"[\s\u00a0\u202f]*(?:à|a|al|to|bis|auf|y|et|and|und|-|–)[\s\u00a0\u202f]*", re.I)
+
+
 @cache
 def grammar(lang: str) -> _Grammar:
     lex = lx.load(lang)
@@ -127,7 +132,12 @@ def grammar(lang: str) -> _Grammar:
         ),
         per=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
         not_figures=_not_figures(lex.data["quantities"].get("not_figures", [])),
-        reference=re.compile(rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*\Z", re.I),
+        # "page 12", and the end of a range of them: "pages 112 à 118".
+        reference=re.compile(
+            rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*"
+            rf"(?:\d+{_RANGE_LINK.pattern})?\Z",
+            re.I,
+        ),
         scales=scales,
         units=units,
         count_nouns=count_nouns,
@@ -206,8 +216,6 @@ def _not_figures(templates: list[str]) -> re.Pattern:
     return re.compile("|".join(bodies) or "(?!)", re.I)
 
 
-# Between two figures of one range: "de 15,7 à 22,4 millions de tonnes".
-_RANGE_LINK = re.compile(r"[\s\u00a0\u202f]*(?:à|a|al|to|bis|auf|y|et|and|und|-|–)[\s\u00a0\u202f]*", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\s\u00a0]+[A-ZÀ-Þ]")
 
 
@@ -228,6 +236,9 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
         if q.quantity.unit or q.count:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
+        if not q.scaled and after and after.quantity.unit and not after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
+            out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": after.quantity.unit}))  # "von 2,9 auf 2,5 Prozent"
+            continue
         # Only a figure too small to stand alone takes the scale: not "by 22,000 to 2.71 million".
         if not q.scaled and abs(q.quantity.value) < 1000 and after and after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
             # Rounded to 12 digits: 22.4e6 / 22.4 is not exactly 1e6 in binary.
@@ -271,7 +282,7 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     elif scale != 1.0 and (c := g.linked_code.match(text, pos)) and c.group(1) in currency_codes():
         unit, pos = c.group(1), c.end()  # "4'215 millones de CHF"
     count = m is not None and lx.normalize(m.group(1)) in g.count_nouns
-    if g.reference.search(text, max(0, start - 20), start):
+    if g.reference.search(text, max(0, start - 30), start):
         return None
     if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
