@@ -485,3 +485,19 @@ def test_german_verbs_counts_and_fractions(lang, text, kinds):
 def test_what_a_change_is_measured_against(lang, text, basis):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
     assert claim.kind == "change" and claim.basis == basis
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Apple's profit beat forecasts by $2 billion.", [("comparison", 2e9, "=")]),
+        ("en", "Public debt topped $3 trillion for the first time.", [("amount", 3e12, ">")]),
+        ("fr", "La production a dépassé de 50 000 b/j le quota fixé.", [("comparison", 50000, "=")]),
+        ("fr", "Les stocks étaient pleins à 80 %, contre 60 % un an plus tôt.", [("amount", 80, "="), ("amount", 60, "=")]),
+        ("de", "Der Absatz lag im Mai um 3 Prozent unter dem Vorjahresmonat.", [("change", -3, "=")]),
+        ("en", "Inflation eased from 4.4% in December to 3.8% in January.", [("change", -0.6, "=")]),
+    ],
+)
+def test_targets_earlier_times_and_levels(lang, text, expected):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 6, 8)))
+    assert [(c.kind, pytest.approx(c.quantity.value), c.quantity.comparator) for c in claims if c.quantity] == expected

@@ -47,9 +47,12 @@ class _Grammar:
     to_first: re.Pattern
     basis: re.Pattern
     basis_unit: dict[str, str]  # "quarter-on-quarter" -> "quarter"; absent: "year"
+    earlier: frozenset[str]  # "a year earlier": a time reference, not a change basis
     multiples: re.Pattern
     multiple_percent: dict[str, float]
     more: re.Pattern
+    beyond: re.Pattern  # verbs that compare with a target: "beat forecasts by $1.5bn", "dépassant de 160 000 b/j son quota"
+    short_of: frozenset[str]
     less: re.Pattern
 
 
@@ -57,15 +60,18 @@ class _Grammar:
 def grammar(lang: str) -> _Grammar:
     section = lx.load(lang).data.get("changes", {})
     up, down = section.get("up", []), section.get("down", [])
-    bases = section.get("basis", []) + section.get("basis_quarter", []) + section.get("basis_month", [])
+    bases = section.get("basis", []) + section.get("basis_quarter", []) + section.get("basis_month", []) + section.get("earlier", [])
     multipliers = lx.normalize_keys(section.get("multipliers", {}))
     comparisons = lx.load(lang).data.get("comparisons", {})
     multiples = lx.normalize_keys(comparisons.get("multiples", {}))
     return _Grammar(
         multiples=re.compile(f"({lx.phrase_pattern(multiples)})", re.I),
         multiple_percent=multiples,
-        more=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('more', []))})(?!\w)", re.I),
-        less=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('less', []))})(?!\w)", re.I),
+        # phrase_pattern bounds each word itself; "de plus qu'" ends on an apostrophe.
+        more=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('more', []))})", re.I),
+        less=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('less', []))})", re.I),
+        beyond=re.compile(f"({lx.phrase_pattern(comparisons.get('beyond', []) + comparisons.get('short_of', []))})", re.I),
+        short_of=frozenset(lx.normalize(w) for w in comparisons.get("short_of", [])),
         # Neutral phrases are matched only so that their direction word is not ("made up 30%").
         words=re.compile(f"({lx.phrase_pattern(up + down + section.get('neutral', []))})", re.I),
         multipliers=re.compile(f"({lx.phrase_pattern(multipliers)})", re.I),
@@ -96,6 +102,7 @@ def grammar(lang: str) -> _Grammar:
         to_first=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_S}", re.I),
         basis=re.compile(f"({lx.phrase_pattern(bases)})", re.I),
         basis_unit={lx.normalize(b): unit for unit in ("quarter", "month") for b in section.get(f"basis_{unit}", [])},
+        earlier=frozenset(lx.normalize(b) for b in section.get("earlier", [])),
     )
 
 
@@ -106,6 +113,9 @@ def find(text: str, lang: str) -> list[ChangeMention]:
         for m in g.words.finditer(text)
         if lx.normalize(m.group()) in g.up or lx.normalize(m.group()) in g.down
     ]
+    for m in g.beyond.finditer(text):
+        direction = -1 if lx.normalize(m.group()) in g.short_of else 1
+        found.append(ChangeMention(m.start(), m.end(), m.group(), direction, comparison=True))
     for m in g.multipliers.finditer(text):
         percent = g.percent[lx.normalize(m.group())]
         found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent))
@@ -139,6 +149,7 @@ def echoes(text: str, lang: str, previous: Mention, figure: Mention) -> bool:
 @dataclass(frozen=True)
 class BasisMention(Mention):
     unit: str  # "year", "quarter" or "month": what the change is measured against
+    marks_change: bool = True  # "year-on-year" makes a figure a change; "a year earlier" does not
 
 
 def bases(text: str, lang: str) -> list[BasisMention]:
@@ -147,7 +158,9 @@ def bases(text: str, lang: str) -> list[BasisMention]:
     g = grammar(lang)
     # "un an plus tôt que prévu" measures a lead, not a base: it stays a figure.
     return [
-        BasisMention(m.start(), m.end(), m.group(), g.basis_unit.get(lx.normalize(m.group()), "year"))
+        BasisMention(
+            m.start(), m.end(), m.group(), g.basis_unit.get(lx.normalize(m.group()), "year"), lx.normalize(m.group()) not in g.earlier
+        )
         for m in g.basis.finditer(text)
         if not g.than_next.match(text, m.end())
     ]
@@ -170,6 +183,7 @@ def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mentio
         return None  # "up from 66,780": the level it rose from
     if before and g.link_by.fullmatch(text, before[-1].end, figure.start):
         return before[-1]
+    before = [c for c in before if not c.comparison]  # "a dépassé Riyad ..., avec des livraisons de 2,14 millions"
     after = next((c for c in changes if figure.end <= c.start < ceiling and c.multiplier is None), None)
     if after and not text[figure.end : after.start].strip():
         return after  # "5 % en hausse", "3% up on the year"
@@ -179,6 +193,11 @@ def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mentio
     if after and (by or g.verb_last) and g.trailing.fullmatch(text, figure.end, after.start):
         return after  # "um 12 Prozent gesenkt", "hat 8 Prozent zugelegt"
     return None
+
+
+def by_before(text: str, lang: str, figure: Mention) -> bool:
+    """Whether the "by" word stands right before the figure ("beat forecasts BY $1.5bn")."""
+    return grammar(lang).by_last.search(text, max(0, figure.start - 12), figure.start) is not None
 
 
 def level(text: str, lang: str, figure: Mention) -> bool:

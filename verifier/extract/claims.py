@@ -271,21 +271,28 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
     if direction:
         kind = "change" if over_time else "comparison"
         quantity = quantity.model_copy(update={"value": direction * abs(quantity.value)})
+    elif change is not None and change.comparison and change.multiplier is None and not changes.by_before(found.masked, document.lang, q):
+        # "topped $34 trillion", "a dépassé 100 euros": a bound on the level, not a difference.
+        if quantity.comparator == "=":
+            quantity = quantity.model_copy(update={"comparator": ">" if change.direction > 0 else "<"})
     elif change is not None and change.comparison:
         kind = "comparison"
+        if change.multiplier is None:  # "beat expectations by $1.5bn"
+            quantity = quantity.model_copy(update={"value": change.direction * abs(quantity.value)})
     elif change is not None:
         kind = "change"
         if change.multiplier is None:
             quantity = quantity.model_copy(update={"value": change.direction * abs(quantity.value)})
             start = change.start
     elif quantity.unit in ("%", "pp") and (
-        q.signed or (any(0 <= b.start - q.end <= 3 for b in found.bases) and not changes.level(found.masked, document.lang, q))
+        q.signed
+        or (any(0 <= b.start - q.end <= 3 and b.marks_change for b in found.bases) and not changes.level(found.masked, document.lang, q))
     ):
         kind = "change"  # "+26,7 %", "6.3% year-on-year", "5,2 % en glissement annuel"
     elif q.share or (quantity.unit == "%" and _comparisons(document.lang).share_noun.search(found.masked, ctx["clause"][0], q.start)):
         kind = "share"
     # What the change is measured against, when the clause says ("trimestral", "q/q").
-    basis = _nearest(found.bases, q, ctx["clause"]) if kind == "change" else None
+    basis = _nearest([b for b in found.bases if b.marks_change], q, ctx["clause"]) if kind == "change" else None
     candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {
@@ -383,7 +390,7 @@ def _from_to_claim(document, a: QuantityMention, b: QuantityMention, ca: dict, c
     """One change from two levels ("de 15,7 à 22,4 millions de tonnes"): the
     difference, in points when the levels are percentages, over the union of
     the two levels' periods."""
-    qa, qb = ca["quantity"], cb["quantity"]
+    qa, qb = a.quantity, b.quantity  # the levels as written: a verb may have signed the claims
     if not qa.unit and qb.unit:
         qa = qa.model_copy(update={"unit": qb.unit})
     if qa.unit != qb.unit or ca["kind"] == "count" or cb["kind"] == "count":
