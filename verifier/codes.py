@@ -68,6 +68,10 @@ CODES: dict[str, Code] = {
         Code("inconsistent", "contradicted", "error",
              "The figure contradicts other figures stated in the same document (a change and its two levels, parts and their total, a rank and the figures given).",
              "{stated} But the text also gives {others}, which make it {implied}."),
+        Code("sources-disagree", "unverifiable", "warning",
+             "Two records of the same bilateral flow and period disagree beyond the claim's interval (the reporter's own "
+             "figure and its partner's mirror figure), and the claim matches the one not preferred.",
+             f"{_SAID} For {{period}} the two sides' records disagree: {{own}}, outside the interval; {{mirror}}, within it. {{why}}{{note}}"),
         Code("rank-incomplete", "unverifiable", "warning",
              "The source's table is incomplete and entries it lacks could change the rank.",
              "{ranking}{detail}"),

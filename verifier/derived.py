@@ -20,6 +20,7 @@ from .geo import name
 from .judge import (
     ROUNDING_SLACK,
     Settings,
+    answers,
     comparable_periods,
     contains,
     crude,
@@ -128,7 +129,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     assert claim.metric and claim.period and claim.quantity
     indicator = catalog.indicators()[claim.metric.id]
     now_p, base_p = change_periods(claim.period)
-    relevant = [e for e in evidence if e.series == indicator.id and places_match(claim, e, indicator.symmetric)]
+    relevant = [e for e in evidence if answers(claim, e, indicator)]
     window = interval(claim, settings)
     stated = [
         e for e in evidence
