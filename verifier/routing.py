@@ -39,7 +39,7 @@ def route(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDe
     used = {s.id for s in sources}
     pool = sources + [s for s in defined if s.id not in used]
     aliases = {_key(a): s for s in pool for a in s.aliases_for()}
-    cited, spans = _cited(claim.attribution, frozenset(aliases))
+    cited = _cited(claim.attribution, frozenset(aliases))
     keys = {key for key, _ in cited}
     indicator = claim.metric.id if claim.metric else None
 
@@ -47,16 +47,13 @@ def route(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDe
         return bool(keys & {_key(a) for a in s.aliases_for(indicator)})
 
     serves = [s for s in pool if indicator in s.indicators and named(s, indicator)]
-    rest = claim.attribution
-    for start, end in reversed(spans):  # "World Bank" names a source, not the world's statistics
-        rest = rest[:start] + " " + rest[end:]
     return Route(
         attribution=claim.attribution,
         cited=tuple(dict.fromkeys(_display(pool, key) for key, _ in cited)),
         serving=tuple(s.id for s in serves if s.id in used),
         disabled=tuple(s.id for s in serves if s.id not in used),
         idle=tuple(s.id for s in pool if s not in serves and named(s, None)),
-        reporter=_country(rest),
+        reporter=_country(claim.attribution),
     )
 
 
@@ -123,13 +120,12 @@ def _pattern(aliases: frozenset[str]) -> re.Pattern:
     return re.compile(phrase_pattern(aliases), re.I)
 
 
-def _cited(attribution: str, aliases: frozenset[str]) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
-    """(alias key, as written) of each source name in the attribution, longest first at each place, and their spans."""
+def _cited(attribution: str, aliases: frozenset[str]) -> list[tuple[str, str]]:
+    """(alias key, as written) of each source name in the attribution, the longest at each place."""
     if not aliases:
-        return [], []
-    found = [(m, _key(m.group())) for m in _pattern(aliases).finditer(attribution)]
-    found = [(m, key) for m, key in found if key in aliases]
-    return [(key, m.group()) for m, key in found], [m.span() for m, _ in found]
+        return []
+    found = ((_key(m.group()), m.group()) for m in _pattern(aliases).finditer(attribution))
+    return [(key, written) for key, written in found if key in aliases]
 
 
 def _display(pool: list[SourceDef], key: str) -> str:
@@ -145,7 +141,8 @@ def _display(pool: list[SourceDef], key: str) -> str:
 @cache
 def _country(text: str) -> str | None:
     """The first country an attribution names by name or adjective ("douanes
-    chinoises", "Russian customs", "U.S. data"), in any supported language."""
+    chinoises", "Russian customs", "U.S. data"), in any supported language.
+    Aggregates are no reporter: "World Bank" does not cite the world's statistics."""
     from .extract.lexicon import SUPPORTED
     from .extract.places import find
 
