@@ -256,6 +256,9 @@ ROWS = [
         [ev(115.49e9, series="trade.exports"), ev(129.32e9, series="trade.imports", place="RUS", partner="CHN")], "value-mismatch"),
     Row("x04", claim(129.32e9, 0.005e9, metric="trade.exports"),
         [ev(129.32e9, series="trade.imports", place="RUS", partner="CHN")], "supported", says="the partner's record of the same flow"),
+    Row("x06", claim(10.0, 0.05, kind="change", unit="%", metric="trade.exports"),
+        [ev(100e9, year(2022), series="trade.imports", place="RUS", partner="CHN"), ev(110e9, series="trade.imports", place="RUS", partner="CHN")],
+        "supported", says="this is Russia's imports from China, the partner's record"),
     # Russia's exports to China are another flow than China's exports to Russia
     Row("x05", claim(129.32e9, 0.005e9, metric="trade.exports"),
         [ev(129.32e9, series="trade.exports", place="RUS", partner="CHN")], "no-evidence"),

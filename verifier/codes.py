@@ -152,7 +152,15 @@ def markdown() -> str:
         "| --- | --- | --- | --- |",
     ]
     lines += [f"| `{c.code}` | {c.status} | {c.level} | {c.summary} |" for c in CODES.values()]
-    lines += ["", "## Message templates", "", "Fields in braces are filled by the judge; `note` and `detail` are an extra sentence or empty.", ""]
+    lines += [
+        "", "## Message templates", "", "Fields in braces are filled by the judge; `note` and `detail` are an extra sentence or empty.",
+        "",
+        "When the text attributes the figure (\"selon les douanes chinoises\", \"according to Eurostat\"), the message ends",
+        "with one more sentence: which source the text cites and whether its figures were used, or why not (the",
+        "source is not enabled in the run, has no such series, did not answer, or has no figure for the claim) and",
+        "whose figures were used instead. Sources say what texts call them in `publisher_aliases` (`sources/*.toml`).",
+        "",
+    ]
     for c in CODES.values():
         lines += [f"### `{c.code}`", "", "```", c.template, "```", ""]
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from .judge import (
     crude,
     hedged_below,
     interval,
+    mirror_note,
     months,
     overlaps,
     period_unavailable,
@@ -158,8 +159,9 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     fields = {
         **said(claim, window), "who": who(now), "period": f"{now_p.label} on {base_p.label}",
         "observed": f"{_show(literal, claim)} ({levels})",
-        "note": f" Allowing {settings.change_allowance:.2%} revisions to either level: "
-                f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "",
+        "note": (f" Allowing {settings.change_allowance:.2%} revisions to either level: "
+                 f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "")
+                + mirror_note(claim, now, indicator),
     }
     if overlaps(window, literal.low, literal.high):
         if (word := hedged_below(claim)) and literal.value > claim.quantity.value + abs(claim.quantity.value) * ROUNDING_SLACK:

@@ -266,7 +266,7 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     if not exact:
         return period_unavailable(claim, document, relevant, settings)
     observed = ranked(claim, exact)[0]
-    mirror_note = _mirror_note(claim, observed, indicator)
+    partners = mirror_note(claim, observed, indicator)
     try:
         value = in_unit(claim, observed)
     except NotComparable as exc:
@@ -278,7 +278,7 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     window = interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0)
     fields = {
         **said(claim, window), "who": who(observed), "period": observed.period.label,
-        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + mirror_note,
+        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + partners,
     }
     if contains(window, value.value):
         if why := rounding(claim, value.value):
@@ -321,6 +321,9 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
 def _agreeing_mirror(claim: Claim, observed: Evidence, exact: list[Evidence], settings: Settings) -> tuple[Evidence, Converted] | None:
     """The other side's record of the same flow and period, when the claim
     matches it although it does not match the preferred record."""
+    indicator = catalog.indicators()[claim.metric.id] if claim.metric else None
+    if indicator is None or not (indicator.mirror or indicator.symmetric):
+        return None  # the other direction of a flow without a mirror is another flow
     for e in ranked(claim, [e for e in exact if e.partner is not None and e.place != observed.place]):
         try:
             value = in_unit(claim, e)
@@ -339,7 +342,8 @@ def _flow(e: Evidence, indicator: catalog.Indicator) -> str:
     return f"{name(e.place)}'s {relation} {name(e.partner or '')}"
 
 
-def _mirror_note(claim: Claim, observed: Evidence, indicator: catalog.Indicator) -> str:
+def mirror_note(claim: Claim, observed: Evidence, indicator: catalog.Indicator) -> str:
+    """A sentence saying the figure used is the partner's record, or ""."""
     if not mirrored(claim, observed, indicator):
         return ""
     own = reporter(claim)
