@@ -246,6 +246,22 @@ ROWS = [
     Row("r07", ranking(2, subject="SAU"), TABLE_2023, "rank-supported", says="less than Saudi Arabia's figure"),
     # Iraq is listed 3rd, but the 83.68 Mt the table lacks could hide a bigger supplier
     Row("r08", ranking(3, subject="IRQ"), TABLE_2023, "rank-incomplete"),
+    # -- a bilateral flow as each side records it: the reporter's own figure first -----------------
+    Row("x01", claim(129.32e9, 0.005e9, metric="trade.exports"),
+        [ev(115.49e9, series="trade.exports"), ev(129.32e9, series="trade.imports", place="RUS", partner="CHN")],
+        "sources-disagree", says="China's exports to Russia: 115.49 bn USD (Pub), outside the interval; Russia's imports from China: 129.32 bn USD"),
+    Row("x02", claim(115.49e9, 0.005e9, metric="trade.exports"),
+        [ev(115.49e9, series="trade.exports"), ev(129.32e9, series="trade.imports", place="RUS", partner="CHN")], "supported"),
+    Row("x03", claim(140e9, 0.5e9, metric="trade.exports"),
+        [ev(115.49e9, series="trade.exports"), ev(129.32e9, series="trade.imports", place="RUS", partner="CHN")], "value-mismatch"),
+    Row("x04", claim(129.32e9, 0.005e9, metric="trade.exports"),
+        [ev(129.32e9, series="trade.imports", place="RUS", partner="CHN")], "supported", says="the partner's record of the same flow"),
+    Row("x06", claim(10.0, 0.05, kind="change", unit="%", metric="trade.exports"),
+        [ev(100e9, year(2022), series="trade.imports", place="RUS", partner="CHN"), ev(110e9, series="trade.imports", place="RUS", partner="CHN")],
+        "supported", says="this is Russia's imports from China, the partner's record"),
+    # Russia's exports to China are another flow than China's exports to Russia
+    Row("x05", claim(129.32e9, 0.005e9, metric="trade.exports"),
+        [ev(129.32e9, series="trade.exports", place="RUS", partner="CHN")], "no-evidence"),
     # -- what needs no source, or has none --------------------------------------------------------
     Row("n01", claim(2.0, kind="count", metric=None, text="twice"), [], "no-metric"),
     Row("n02", claim(218.2e9, 0.05e9, period=None), [], "no-period"),

@@ -23,6 +23,8 @@ class Indicator(BaseModel):
     supplier_aliases: dict[str, tuple[str, ...]] = {}
     superlatives: dict[str, tuple[str, ...]] = {}
     parts: tuple[str, ...] = ()  # indicators that add up to this one (exports + imports = trade)
+    mirror: str | None = None  # the partner's record of the same flow (exports <-> imports)
+    relation: str | None = None  # "exports to": reporter's <relation> partner
 
 
 @cache

@@ -68,6 +68,10 @@ CODES: dict[str, Code] = {
         Code("inconsistent", "contradicted", "error",
              "The figure contradicts other figures stated in the same document (a change and its two levels, parts and their total, a rank and the figures given).",
              "{stated} But the text also gives {others}, which make it {implied}."),
+        Code("sources-disagree", "unverifiable", "warning",
+             "Two records of the same bilateral flow and period disagree beyond the claim's interval (the reporter's own "
+             "figure and its partner's mirror figure), and the claim matches the one not preferred.",
+             f"{_SAID} For {{period}} the two sides' records disagree: {{own}}, outside the interval; {{mirror}}, within it. {{why}}{{note}}"),
         Code("rank-incomplete", "unverifiable", "warning",
              "The source's table is incomplete and entries it lacks could change the rank.",
              "{ranking}{detail}"),
@@ -148,7 +152,15 @@ def markdown() -> str:
         "| --- | --- | --- | --- |",
     ]
     lines += [f"| `{c.code}` | {c.status} | {c.level} | {c.summary} |" for c in CODES.values()]
-    lines += ["", "## Message templates", "", "Fields in braces are filled by the judge; `note` and `detail` are an extra sentence or empty.", ""]
+    lines += [
+        "", "## Message templates", "", "Fields in braces are filled by the judge; `note` and `detail` are an extra sentence or empty.",
+        "",
+        "When the text attributes the figure (\"selon les douanes chinoises\", \"according to Eurostat\"), the message ends",
+        "with one more sentence: which source the text cites and whether its figures were used, or why not (the",
+        "source is not enabled in the run, has no such series, did not answer, or has no figure for the claim) and",
+        "whose figures were used instead. Sources say what texts call them in `publisher_aliases` (`sources/*.toml`).",
+        "",
+    ]
     for c in CODES.values():
         lines += [f"### `{c.code}`", "", "```", c.template, "```", ""]
     return "\n".join(lines)

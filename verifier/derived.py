@@ -21,11 +21,13 @@ from .geo import name
 from .judge import (
     ROUNDING_SLACK,
     Settings,
+    answers,
     comparable_periods,
     contains,
     crude,
     hedged_below,
     interval,
+    mirror_note,
     months,
     overlaps,
     period_unavailable,
@@ -146,7 +148,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     assert claim.metric and claim.period and claim.quantity
     indicator = catalog.indicators()[claim.metric.id]
     now_p, base_p = change_periods(claim.period, claim.basis)
-    relevant = [e for e in evidence if e.series == indicator.id and places_match(claim, e, indicator.symmetric)]
+    relevant = [e for e in evidence if answers(claim, e, indicator)]
     window = interval(claim, settings)
     stated = [
         e for e in evidence
@@ -175,8 +177,9 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     fields = {
         **said(claim, window), "who": who(now), "period": f"{now_p.label} on {base_p.label}",
         "observed": f"{_show(literal, claim)} ({levels})",
-        "note": f" Allowing {settings.change_allowance:.2%} revisions to either level: "
-                f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "",
+        "note": (f" Allowing {settings.change_allowance:.2%} revisions to either level: "
+                 f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "")
+                + mirror_note(claim, now, indicator),
     }
     if overlaps(window, literal.low, literal.high):
         if (word := hedged_below(claim)) and literal.value > claim.quantity.value + abs(claim.quantity.value) * ROUNDING_SLACK:

@@ -24,6 +24,7 @@ from .convert import Converted, NotComparable, convert
 from .geo import is_country, name
 from .models import Claim, Evidence, Interval, Period, Verdict
 from .readable import digits_for, format_interval, format_magnitude, ordinal
+from .routing import cited_reporter, reporter
 
 #: Relative half-width added for hedged figures ("about", "près de", "rund").
 DEFAULT_TOLERANCE = 0.05
@@ -172,6 +173,32 @@ def who(e: Evidence) -> str:
     return (e.publisher or e.source).split(" (")[0]
 
 
+def answers(claim: Claim, e: Evidence, indicator: catalog.Indicator) -> bool:
+    """Whether `e` measures what the claim states: its series for the claim's
+    places, or, for a directed bilateral flow, that flow as either side
+    records it: China's exports to Russia, or Russia's imports from China
+    (the mirror), never Russia's exports to China."""
+    if indicator.mirror and e.partner is not None:
+        codes = [p.code for p in claim.places if p.role != "rival"]
+        if len(codes) >= 2:
+            a, b = codes[:2]
+            return (e.series, e.place, e.partner) in ((indicator.id, a, b), (indicator.mirror, b, a))
+    return e.series == indicator.id and places_match(claim, e, indicator.symmetric)
+
+
+def mirrored(claim: Claim, e: Evidence, indicator: catalog.Indicator) -> bool:
+    """Whether `e` is the other side's record of a bilateral flow rather than
+    the reporter's own (see `verifier.routing.reporter`). Word order alone
+    says whose record a directed flow is ("China's exports"), but not whose
+    record a total is, so for a total only an attribution makes the other
+    side's figure a mirror."""
+    if e.partner is None or not (indicator.mirror or indicator.symmetric):
+        return False
+    if indicator.symmetric and not cited_reporter(claim):
+        return False
+    return e.place != reporter(claim)
+
+
 def places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
     codes = [p.code for p in claim.places if p.role != "rival"]
     if claim.quantity and e.place and e.unit == f"{e.place} / USD" and claim.quantity.unit.endswith(" / USD"):
@@ -216,14 +243,14 @@ def in_unit(claim: Claim, e: Evidence, unit: str | None = None) -> Converted:
 
 
 def ranked(claim: Claim, candidates: list[Evidence]) -> list[Evidence]:
-    """Best evidence first: a figure already in the claim's unit, then the
-    reporter's own series before a partner's mirror (the first place the claim
-    names is usually whose statistics the text quotes), then the latest vintage."""
-    first = claim.places[0].code if claim.places else None
+    """Best evidence first: the reporter's own series before a partner's
+    mirror (the country the attribution names, else the first place the claim
+    names), then a figure already in the claim's unit, then the latest vintage."""
+    first = reporter(claim)
     unit = claim.quantity.unit if claim.quantity else None
     return sorted(
         candidates,
-        key=lambda e: (e.unit != unit, e.place != first, -e.retrieved.timestamp(), _negated(e.vintage or "")),
+        key=lambda e: (e.place != first, e.unit != unit, -e.retrieved.timestamp(), _negated(e.vintage or "")),
     )
 
 
@@ -234,11 +261,12 @@ def _negated(text: str) -> tuple[int, ...]:
 def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
     assert claim.metric and claim.period and claim.quantity
     indicator = catalog.indicators()[claim.metric.id]
-    relevant = [e for e in evidence if e.series == indicator.id and places_match(claim, e, indicator.symmetric)]
+    relevant = [e for e in evidence if answers(claim, e, indicator)]
     exact = [e for e in relevant if same_span(e.period, claim.period)]
     if not exact:
         return period_unavailable(claim, document, relevant, settings)
     observed = ranked(claim, exact)[0]
+    partners = mirror_note(claim, observed, indicator)
     try:
         value = in_unit(claim, observed)
     except NotComparable as exc:
@@ -250,7 +278,7 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     window = interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0)
     fields = {
         **said(claim, window), "who": who(observed), "period": observed.period.label,
-        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note,
+        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + partners,
     }
     if contains(window, value.value):
         if why := rounding(claim, value.value):
@@ -268,6 +296,16 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             vintage=observed.vintage or f"retrieved {observed.retrieved:%Y-%m-%d}",
             **fields,
         )
+    if other_side := _agreeing_mirror(claim, observed, exact, settings):
+        e, converted = other_side
+        return verdict(
+            claim, document, "sources-disagree", [observed, e], window,
+            **{k: fields[k] for k in ("claimed", "interval", "period", "note")},
+            own=f"{_flow(observed, indicator)}: {fields['observed']} ({who(observed)})",
+            mirror=f"{_flow(e, indicator)}: {format_magnitude(converted.value, claim.quantity.unit, digits=shown_digits(claim))} ({who(e)})",
+            why=f"Each side records the flow its own way (exports valued FOB, imports CIF, shipments dated and attributed "
+                f"differently); the text's figure is {name(e.place)}'s record.",
+        )
     if other := _other_period(claim, relevant, settings):
         e, converted = other
         return verdict(
@@ -278,6 +316,39 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         claim, document, "value-mismatch", [observed], window,
         gap=gap(claim.quantity.value, value.value), side=side(claim.quantity.value, value.value), **fields,
     )
+
+
+def _agreeing_mirror(claim: Claim, observed: Evidence, exact: list[Evidence], settings: Settings) -> tuple[Evidence, Converted] | None:
+    """The other side's record of the same flow and period, when the claim
+    matches it although it does not match the preferred record."""
+    indicator = catalog.indicators()[claim.metric.id] if claim.metric else None
+    if indicator is None or not (indicator.mirror or indicator.symmetric):
+        return None  # the other direction of a flow without a mirror is another flow
+    for e in ranked(claim, [e for e in exact if e.partner is not None and e.place != observed.place]):
+        try:
+            value = in_unit(claim, e)
+        except NotComparable:
+            continue
+        if contains(interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0), value.value):
+            return e, value
+    return None
+
+
+def _flow(e: Evidence, indicator: catalog.Indicator) -> str:
+    """"Russia's imports from China": a bilateral figure as its reporter records it."""
+    relation = catalog.indicators()[e.series].relation if e.series in catalog.indicators() else None
+    if relation is None:
+        return f"{name(e.place)}'s {indicator.title.lower()} ({name(e.partner or '')})"
+    return f"{name(e.place)}'s {relation} {name(e.partner or '')}"
+
+
+def mirror_note(claim: Claim, observed: Evidence, indicator: catalog.Indicator) -> str:
+    """A sentence saying the figure used is the partner's record, or ""."""
+    if not mirrored(claim, observed, indicator):
+        return ""
+    own = reporter(claim)
+    return (f" No {name(own)}-reported figure was found; this is {_flow(observed, indicator)}, "
+            f"the partner's record of the same flow.") if own else ""
 
 
 def gap(claimed: float, observed: float) -> str:

@@ -2,7 +2,11 @@
 
 A claim that no source can answer gets a code and the fields of its message
 instead of queries; that is a normal outcome (the verdict is `unverifiable`),
-not an error.
+not an error. A claim whose text names its source ("according to Eurostat")
+carries the route (`verifier.routing`), and the named source's queries come
+first. A bilateral flow is asked for as its reporter records it and as the
+partner does (the mirror: China's exports to Russia are Russia's imports from
+China), so that the judge can prefer the one and notice when the two disagree.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from . import catalog
 from .derived import change_periods
 from .judge import previous_period
 from .models import Claim, Period, Query
+from .routing import Route, route
 from .sources import SourceDef
 
 JUDGED = ("amount", "ranking", "change", "comparison", "share")
@@ -26,13 +31,17 @@ class Plan:
     queries: tuple[Query, ...] = ()
     code: str | None = None  # set, with `fields`, when no query can answer the claim
     fields: dict[str, str] = field(default_factory=dict)
+    route: Route | None = None  # where the claim's attribution points, once its indicator is known
 
 
-def _unanswerable(claim: Claim, code: str, reason: str) -> Plan:
-    return Plan(claim, code=code, fields={"reason": reason})
+def _unanswerable(claim: Claim, code: str, reason: str, routed: Route | None = None) -> Plan:
+    return Plan(claim, code=code, fields={"reason": reason}, route=routed)
 
 
-def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
+def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef] = ()) -> Plan:
+    """The queries that can answer `claim` among the run's `sources`;
+    `defined` (every source definition) lets the route tell a named source
+    that this run does not use from one that does not exist."""
     if claim.metric is None:
         what = "an event count" if claim.kind == "count" else "this figure"
         return Plan(claim, code="no-metric", fields={"what": what, "text": claim.text})
@@ -44,25 +53,32 @@ def plan(claim: Claim, sources: Iterable[SourceDef]) -> Plan:
         return Plan(claim, code="no-period")
     indicator = catalog.indicators()[claim.metric.id]
     sources = list(sources)
+    routed = route(claim, sources, defined)
     serving = [s for s in sources if indicator.id in s.indicators]
     if not serving:
-        return _unanswerable(claim, "no-evidence", f"No configured source serves {indicator.title}.")
+        return _unanswerable(claim, "no-evidence", f"No configured source serves {indicator.title}.", routed)
     places = _dimensions(claim, indicator)
     if places is None:
-        return _unanswerable(claim, "no-evidence", f"The text does not say which places the {indicator.title.lower()} figure is for.")
+        return _unanswerable(claim, "no-evidence", f"The text does not say which places the {indicator.title.lower()} figure is for.", routed)
     window, frequency = _window(claim), _frequency(claim.period)
-    series = [indicator.id]
+    targets = [(indicator.id, p) for p in places]
+    if indicator.mirror and claim.kind in ("amount", "change") and len(places) == 2:
+        # Both directions of a directed flow: the reporter's own series, and
+        # the partner's mirror series (not the same series the other way round,
+        # which is the opposite flow).
+        targets = [(indicator.id, places[0]), (indicator.mirror, places[1])]
     if claim.kind == "change":
         # A change the source states itself answers a y/y claim without recomputing it.
-        series.append(f"{indicator.id}.change_yoy")
+        targets += [(f"{indicator.id}.change_yoy", p) for p in places]
+    first = set(routed.serving) if routed else set()
+    ordered = sorted(sources, key=lambda s: s.id not in first)
     queries = tuple(
         Query(source=s.id, series=name, places=p, period=window, frequency=frequency)
-        for name in series
-        for s in sources
+        for name, p in targets
+        for s in ordered
         if name in s.indicators
-        for p in places
     )
-    return Plan(claim, queries=queries)
+    return Plan(claim, queries=queries, route=routed)
 
 
 def _window(claim: Claim) -> Period:

@@ -76,6 +76,7 @@ class DatasetDef(_Def):
     url: str
     vintage: str | None = None
     retrieved: AwareDatetime
+    publisher_aliases: list[str] = Field(default_factory=list, description="what a text calls this table's publisher (\"Chinese customs\"), for routing by attribution")
 
     @property
     def indicators(self) -> frozenset[str]:
@@ -129,6 +130,10 @@ class SourceDef(_Def):
     retries: int = Field(default=3, ge=0, description="retries after a 429, a 5xx or a network failure")
     cache_ttl_s: float = Field(default=86400.0, ge=0, description="how long a response is served from the on-disk cache")
     probe: ProbeDef | None = None
+    publisher_aliases: list[str] = Field(
+        default_factory=list,
+        description="what a text calls this source, in every language (\"Eurostat\", \"la Banque mondiale\"): a claim attributed to one is checked against it first; the first is the name messages use",
+    )
     data: Path | None = Field(default=None, description="offline data directory, relative to the definition file")
     datasets: dict[str, DatasetDef] = Field(default_factory=dict)
 
@@ -143,6 +148,13 @@ class SourceDef(_Def):
     def indicators(self) -> frozenset[str]:
         """The catalogue indicators this source serves, known without reading any data."""
         return frozenset(self.series).union(*(ds.indicators for ds in self.datasets.values()))
+
+    def aliases_for(self, indicator: str | None = None) -> list[str]:
+        """The source's publisher aliases, and those of its tables that serve `indicator`
+        (of every table when None): the snapshot is GACC for trade figures
+        and the World Bank for GDP."""
+        tables = [ds for ds in self.datasets.values() if indicator is None or indicator in ds.indicators]
+        return list(dict.fromkeys([*self.publisher_aliases, *(n for ds in tables for n in ds.publisher_aliases)]))
 
     def series_def(self, indicator: str) -> SeriesDef | None:
         entry = self.series.get(indicator)

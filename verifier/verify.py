@@ -2,7 +2,9 @@
 
 Queries of a run go out concurrently and each distinct query is made once.
 A source that fails turns the claims that needed it into `unverifiable`
-verdicts that say why; the run itself completes.
+verdicts that say why; the run itself completes. A claim whose text names
+its source is judged on that source's evidence first, and its verdict says
+whether that source's figures were used.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from collections.abc import Sequence
 from . import __version__, catalog
 from .adapters import build
 from .aggregate import sum_into
-from .errors import SourceError
+from .errors import ConfigError, SourceError
 from .extract import extract
 from .consistency import Finding
 from .consistency import check as check_consistency
 from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
-from .models import Document, Evidence, Query, Report, RunInfo, Stats, Verdict
+from .models import Claim, Document, Evidence, Query, Report, RunInfo, Stats, Verdict
 from .http import Http, cache_dir
+from .routing import note
 from .sources import SourceDef, load_sources, select
 
 
@@ -51,11 +54,12 @@ async def check_async(
     http: Http | None = None,
 ) -> Report:
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
-    sources = select(load_sources()) if sources is None else sources
+    defined = _defined()
+    sources = select(defined) if sources is None else sources
     settings = settings or Settings()
     claims = [(doc, extract(doc)) for doc in documents]
     findings = {doc.path: check_consistency(found, settings) for doc, found in claims}
-    plans = [(doc, plan(claim, sources.values())) for doc, found in claims for claim in found]
+    plans = [(doc, plan(claim, sources.values(), defined.values())) for doc, found in claims for claim in found]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
     if http is None and any(sources[q.source].live for q in distinct.values()):
@@ -78,6 +82,16 @@ async def check_async(
             lang={d.path: d.lang for d in documents},
         ),
     )
+
+
+def _defined() -> dict[str, SourceDef]:
+    """Every source definition, so that a verdict can tell a named source this
+    run does not use from one that does not exist. A caller that passes its
+    own sources may have no sources directory: routing then knows only those."""
+    try:
+        return load_sources()
+    except ConfigError:
+        return {}
 
 
 async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef], http: Http | None) -> dict[str, list[Evidence] | SourceError]:
@@ -119,12 +133,30 @@ def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict
 
 
 def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
-    """The verdict on a planned claim, given what its queries returned."""
+    """The verdict on a planned claim, given what its queries returned
+    (`failures`: the messages of the sources that did not answer)."""
     claim = p.claim
     if p.code:
-        return verdict(claim, document, p.code, **p.fields)
+        result = verdict(claim, document, p.code, **p.fields)
+        return _routed(p, result, failures) if p.code == "no-evidence" else result
     if failures and not evidence:
+        # The reason names each source that failed, the named one among them.
         return verdict(claim, document, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
+    if p.route and p.route.serving:
+        named = [e for e in evidence if e.source in p.route.serving]
+        if named:
+            result = _judge_evidence(claim, document, named, settings)
+            if result.code not in UNSETTLED:
+                return _routed(p, result, failures)
+    return _routed(p, _judge_evidence(claim, document, evidence, settings), failures)
+
+
+#: Verdicts that say the evidence at hand cannot settle the claim: when the
+#: named source's evidence ends in one of these, the other sources' is judged.
+UNSETTLED = ("no-evidence", "period-unavailable", "unit-mismatch")
+
+
+def _judge_evidence(claim: Claim, document: str, evidence: list[Evidence], settings: Settings) -> Verdict:
     missing: dict[str, list[str]] = {}
     if claim.kind == "amount" and claim.metric and claim.period and catalog.indicators()[claim.metric.id].additive:
         # Monthly figures summed into the claimed window, when they cover it.
@@ -135,3 +167,19 @@ def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[
         gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
         result = result.model_copy(update={"message": f"{result.message} Monthly figures do not cover the period: {gaps}."})
     return result
+
+
+def _routed(p: Plan, v: Verdict, failures: list[str]) -> Verdict:
+    """`v` with a last sentence on the source the claim's text names, if it names one."""
+    if p.route is None:
+        return v
+    indicator = catalog.indicators()[p.claim.metric.id] if p.claim.metric else None
+    failed = {f.split(": ", 1)[0] for f in failures}
+    what = _lower_first(indicator.title) if indicator else "this series"
+    bilateral = bool(indicator and indicator.dimensions == ("reporter", "partner"))
+    return v.model_copy(update={"message": v.message + note(p.route, v, failed, what, bilateral)})
+
+
+def _lower_first(title: str) -> str:
+    """"Merchandise exports" -> "merchandise exports", but "GDP (current US$)" stays."""
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
