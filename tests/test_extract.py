@@ -501,3 +501,18 @@ def test_what_a_change_is_measured_against(lang, text, basis):
 def test_targets_earlier_times_and_levels(lang, text, expected):
     claims = extract(from_text(text, lang=lang, published=dt.date(2024, 6, 8)))
     assert [(c.kind, pytest.approx(c.quantity.value), c.quantity.comparator) for c in claims if c.quantity] == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,attribution,places",
+    [
+        ("en", "Global GDP grew 3.1% in 2023, the World Bank said.", "the World Bank", ["WLD"]),
+        ("de", "Die Inflation lag im April laut Eurostat bei 2,4 Prozent.", "Eurostat", []),
+        ("de", "Die Exporte stiegen um 5 Prozent, wie der Zoll in Peking mitteilte.", "der Zoll in Peking", []),
+        ("fr", "Le PIB a progressé de 0,9 % en 2023, a indiqué l'Insee.", "l'Insee", []),
+    ],
+)
+def test_attributions_before_and_after_the_figure(lang, text, attribution, places):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    # A place inside the attribution ("World" in "World Bank") is who said it, not what the figure is about.
+    assert claim.attribution == attribution and [p.code for p in claim.places] == places

@@ -51,7 +51,7 @@ def _splitters(lang: str) -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pa
         re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I),
         re.compile(
             rf"(?:{lx.phrase_pattern(attribution['cues'])}){_S}(?:(?:{lx.phrase_pattern(attribution['determiners'])})(?:{_S}|(?<=['’])))*"
-            r"(?P<a>[^,;.()]+)",
+            r"(?P<a>[^,;.()\d]+)",  # up to punctuation or a figure
             re.I,
         ),
         re.compile(f"({lx.phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
@@ -168,7 +168,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
         quantities=found_quantities,
         places=places.find(mask(text, found_quantities), lang),
         metrics=metrics.find(text, lang),
-        attributions=_attributions(text, _splitters(lang)[3], found_periods),
+        attributions=_attributions(text, lang, found_periods),
         changes=found_changes,
         bases=bases,
         masked=masked,
@@ -210,20 +210,36 @@ def extract(document: Document) -> list[Claim]:
     return [Claim(id=f"c{i}", **fields) for i, (_, fields) in enumerate(claims, 1)]
 
 
-def _attributions(text: str, pattern: re.Pattern, found_periods: list[PeriodMention]) -> list[Mention]:
+@cache
+def _attribution_grammar(lang: str) -> tuple[tuple[re.Pattern, ...], re.Pattern]:
+    """Who said it after the fact ("…, the EIA said", "wie Eurostat
+    mitteilte"), and the words an attribution does not end on ("Eurostat bei")."""
+    section = lx.load(lang).data["attribution"]
+    who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ][\w&'’.-]*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
+    bodies = [lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
+    trailing = lx.phrase_pattern(section.get("trailing", []))
+    return (
+        tuple(re.compile(b) for b in bodies),  # one each: they share the group name
+        re.compile(rf"(?:[\s\u00a0]+(?:{trailing}))+\Z", re.I),
+    )
+
+
+def _attributions(text: str, lang: str, found_periods: list[PeriodMention]) -> list[Mention]:
     """"selon les données des douanes chinoises" -> "données des douanes
     chinoises"; a date inside it ("publiées le mois dernier") is not part of
     who said it, so the attribution stops before it."""
+    before = _splitters(lang)[3]
+    after, trailing = _attribution_grammar(lang)
     out = []
-    for m in pattern.finditer(text):
+    for m in [*before.finditer(text), *(m for pattern in after for m in pattern.finditer(text))]:
         start, end = m.start("a"), m.end("a")
         for p in found_periods:
             if start < p.start < end:
                 end = p.cue if p.cue is not None and p.cue > start else p.start
-        phrase = text[start:end].strip()
+        phrase = trailing.sub("", text[start:end].rstrip()).strip()
         if phrase:
             out.append(Mention(start, start + len(phrase), phrase))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 def _context(document, sentence, anchor: Mention, found: Found, previous_period) -> dict:
