@@ -211,16 +211,17 @@ def extract(document: Document) -> list[Claim]:
 
 
 @cache
-def _attribution_grammar(lang: str) -> tuple[tuple[re.Pattern, ...], re.Pattern]:
+def _attribution_grammar(lang: str) -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
     """Who said it after the fact ("…, the EIA said", "wie Eurostat
     mitteilte"), and the words an attribution does not end on ("Eurostat bei")."""
     section = lx.load(lang).data["attribution"]
-    who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ][\w&'’.-]*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
+    who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
     bodies = [lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
     trailing = lx.phrase_pattern(section.get("trailing", []))
     return (
         tuple(re.compile(b) for b in bodies),  # one each: they share the group name
         re.compile(rf"(?:[\s\u00a0]+(?:{trailing}))+\Z", re.I),
+        re.compile(rf"\A(?:{lx.phrase_pattern(section['determiners'])})(?:[\s\u00a0]+|(?<=['’]))", re.I),
     )
 
 
@@ -229,13 +230,15 @@ def _attributions(text: str, lang: str, found_periods: list[PeriodMention]) -> l
     chinoises"; a date inside it ("publiées le mois dernier") is not part of
     who said it, so the attribution stops before it."""
     before = _splitters(lang)[3]
-    after, trailing = _attribution_grammar(lang)
+    after, trailing, determiner = _attribution_grammar(lang)
     out = []
     for m in [*before.finditer(text), *(m for pattern in after for m in pattern.finditer(text))]:
         start, end = m.start("a"), m.end("a")
         for p in found_periods:
             if start < p.start < end:
                 end = p.cue if p.cue is not None and p.cue > start else p.start
+        if d := determiner.match(text[start:end]):  # "a indiqué l'Insee" -> "Insee", as after "selon"
+            start += d.end()
         phrase = trailing.sub("", text[start:end].rstrip()).strip()
         if phrase:
             out.append(Mention(start, start + len(phrase), phrase))
