@@ -156,9 +156,19 @@ def _write_reports(report, by_path, directory: Path, documents) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         for fmt, suffix in (("json", ".json"), ("html", ".html")):
             (directory / f"{stem}{suffix}").write_text(render(report, fmt, by_path), encoding="utf-8")
+        _index(report, directory, stem)
     except OSError as exc:
         raise VerifierError(f"cannot write reports to {directory}: {exc.strerror or exc}") from None
-    print(f"Reports written to {directory / stem}.html and .json", file=sys.stderr)
+    print(f"Reports written to {directory / stem}.html and .json (past runs: {directory / 'index.html'})", file=sys.stderr)
+
+
+def _index(report, directory: Path, stem: str) -> None:
+    """Log the run and rewrite `index.html`, the list of past runs."""
+    from . import runs
+    from .render.index import render as render_index
+
+    runs.append(directory, runs.entry(report, stem))
+    (directory / runs.INDEX).write_text(render_index(runs.read(directory), directory), encoding="utf-8")
 
 
 def _claims(args) -> int:

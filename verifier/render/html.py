@@ -22,6 +22,7 @@ from ..codes import CODES
 from ..models import Claim, Document, Report, Verdict
 from ..geo import name as place_name
 from ..readable import format_interval, format_magnitude, format_quantity
+from .chart import Chart, chart
 from .verdicts import STATUS_ICONS, STATUS_ORDER, interval_unit, names_claimed_place, ordered_evidence, status_counts
 
 STATUS_LABELS = {"supported": "Supported", "contradicted": "Contradicted", "unverifiable": "Unverifiable"}
@@ -41,6 +42,7 @@ class Card:
     interval: str | None
     code_summary: str | None
     gauge: dict[str, Any] | None
+    chart: Chart | None = None
     highlighted: bool = False
 
 
@@ -193,6 +195,7 @@ def _card(verdict: Verdict, anchor: str) -> Card:
     claim = verdict.claim
     code = CODES.get(verdict.code)
     unit = interval_unit(verdict)
+    series_chart = chart(verdict)
     return Card(
         anchor=anchor,
         ref=f"{anchor}-ref",
@@ -203,7 +206,8 @@ def _card(verdict: Verdict, anchor: str) -> Card:
         evidence=_evidence_rows(verdict),
         interval=format_interval(verdict.interval, unit) if verdict.interval else None,
         code_summary=code.summary if code else None,
-        gauge=_gauge(verdict, unit),
+        gauge=None if series_chart else _gauge(verdict, unit),
+        chart=series_chart,
     )
 
 

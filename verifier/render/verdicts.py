@@ -13,15 +13,11 @@ STATUS_ICONS = {"supported": "✔", "contradicted": "✖", "unverifiable": "?"}
 STATUS_ORDER = ("contradicted", "unverifiable", "supported")
 
 def interval_unit(verdict: Verdict) -> str:
-    """The unit an interval is stated in: the observed values' (design: the range
-    of observed values), except for rankings, whose bounds are not in the
-    evidence's unit."""
-    claim = verdict.claim
-    if claim.kind == "ranking":
-        return claim.quantity.unit if claim.quantity else ""
-    if verdict.evidence:
-        return verdict.evidence[0].unit
-    return claim.quantity.unit if claim.quantity else ""
+    """The unit an interval is stated in: the claim's own. The judge builds it
+    from the claim's figure ("rose 40 %" accepts 38–42 %, "222 bn EUR" is
+    compared with dollars converted to euros), never in the evidence's unit."""
+    q = verdict.claim.quantity
+    return q.unit if q is not None else ""
 
 
 def ordered_evidence(verdict: Verdict) -> list[Evidence]:
