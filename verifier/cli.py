@@ -116,7 +116,7 @@ def _load(files, args, config):
 
 def _check(args) -> int:
     from . import config as project
-    from .codes import level_at_least, relevel
+    from .codes import fails, relevel
     from .inputs import expand
     from .judge import Settings
     from .render import render
@@ -138,8 +138,7 @@ def _check(args) -> int:
     out = render(report, args.format, by_path, color=_color(), fail_on=fail_on)
     # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
     sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
-    failing = fail_on != "never" and any(level_at_least(v.level, fail_on) for v in report.verdicts)
-    return 1 if failing else 0
+    return 1 if any(fails(v, fail_on) for v in report.verdicts) else 0
 
 
 def _color() -> bool:

@@ -19,6 +19,7 @@ from .errors import SourceError
 from .extract import extract
 from .consistency import Finding
 from .consistency import check as check_consistency
+from .directives import apply as ignored
 from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
@@ -63,7 +64,7 @@ async def check_async(
             answers = await _fetch_all(distinct, sources, own)
     else:
         answers = await _fetch_all(distinct, sources, http)
-    verdicts = [consistent(_judge(doc, p, answers, settings), findings[doc.path]) for doc, p in plans]
+    verdicts = [ignored(consistent(_judge(doc, p, answers, settings), findings[doc.path]), doc.ignores) for doc, p in plans]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
     return Report(
         verdicts=verdicts,

@@ -23,7 +23,7 @@ from ..models import Claim, Document, Report, Verdict
 from ..geo import name as place_name
 from ..readable import format_interval, format_magnitude, format_quantity
 from .chart import Chart, chart
-from .verdicts import STATUS_ICONS, STATUS_ORDER, interval_unit, names_claimed_place, ordered_evidence, status_counts
+from .verdicts import STATUS_ICONS, STATUS_ORDER, interval_unit, names_claimed_place, ordered_evidence, set_aside, status_counts
 
 STATUS_LABELS = {"supported": "Supported", "contradicted": "Contradicted", "unverifiable": "Unverifiable"}
 _LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -43,6 +43,7 @@ class Card:
     code_summary: str | None
     gauge: dict[str, Any] | None
     chart: Chart | None = None
+    aside: str | None = None  # why it does not count against the run (ignored, baseline)
     highlighted: bool = False
 
 
@@ -75,6 +76,8 @@ def render(report: Report, documents: Mapping[str, Document] | None = None) -> s
         stats=report.stats,
         documents=views,
         counts={s: getattr(report.stats, s) for s in STATUS_ORDER},
+        ignored=sum(v.ignored is not None for v in report.verdicts),
+        baselined=sum(v.ignored is None and v.baseline == "unchanged" for v in report.verdicts),
         # The page's chrome is English; each article carries its own `lang`.
         page_lang="en",
         started=_timestamp(report.run.started),
@@ -200,7 +203,7 @@ def _card(verdict: Verdict, anchor: str) -> Card:
         anchor=anchor,
         ref=f"{anchor}-ref",
         verdict=verdict,
-        label=f"{STATUS_LABELS[verdict.status]}: “{claim.text}” ({verdict.code}); go to claim {claim.id}",
+        label=f"{STATUS_LABELS[verdict.status]}{' (set aside)' if set_aside(verdict) else ''}: “{claim.text}” ({verdict.code}); go to claim {claim.id}",
         sentence=_split_sentence(claim),
         says=_text_says(claim),
         evidence=_evidence_rows(verdict),
@@ -208,6 +211,7 @@ def _card(verdict: Verdict, anchor: str) -> Card:
         code_summary=code.summary if code else None,
         gauge=None if series_chart else _gauge(verdict, unit),
         chart=series_chart,
+        aside=set_aside(verdict),
     )
 
 

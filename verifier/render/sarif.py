@@ -112,8 +112,20 @@ def _result(v: Verdict, rule_index: dict[str, int], artifact_index: dict[str, in
         # Stable across runs and line moves (not the position): lets a
         # dashboard tell a new finding from one it has seen.
         "partialFingerprints": {"claim/v1": _fingerprint(v)},
+        **_suppression(v),
         "properties": properties,
     }
+
+
+def _suppression(v: Verdict) -> dict[str, Any]:
+    """SARIF's own words for an editor's ignore directive (an in-source
+    suppression with its justification) and for a baseline comparison."""
+    out: dict[str, Any] = {}
+    if v.ignored is not None:
+        out["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": v.ignored.reason}]
+    if v.baseline is not None:
+        out["baselineState"] = v.baseline
+    return out
 
 
 def _artifact(path: str, report: Report) -> dict[str, Any]:
