@@ -16,7 +16,6 @@ so (`columnKind`); SARIF's default would be UTF-16 code units.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from pathlib import PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from ..baseline import fingerprint
 from ..codes import CODES
 from ..models import Document, Report, Verdict
 from .verdicts import end_position, evidence_summary, interval_text
@@ -152,8 +152,7 @@ def file_uri(path: str) -> str:
 
 
 def _fingerprint(v: Verdict) -> str:
-    key = "\x1f".join((v.document, v.code, v.claim.kind, v.claim.text, " ".join(v.claim.sentence.split())))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return fingerprint(v)
 
 
 def _utc(moment: dt.datetime) -> str:
