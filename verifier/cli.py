@@ -118,15 +118,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(files, args, config):
+def _load(files, args, config, progress=None):
     from .documents import load
 
-    return [load(f, lang=args.lang, published=args.published, default_lang=config.lang) for f in files]
+    documents = []
+    for done, f in enumerate(files, start=1):
+        documents.append(load(f, lang=args.lang, published=args.published, default_lang=config.lang))
+        if progress:
+            progress("reading", done, len(files))
+    return documents
 
 
 def _run(args):
     """Check the files the arguments name: (report, documents by path, config)."""
     from . import config as project
+    from . import progress
     from .codes import relevel
     from .inputs import expand
     from .judge import Settings
@@ -136,10 +142,12 @@ def _run(args):
     config = project.load()
     configured = project.select_sources(config)  # a bad config fails before any document is read
     sources = select(load_sources(), args.sources or (list(configured) if configured else None))
-    documents = _load(expand(args.files), args, config)
+    files = expand(args.files)
     tolerance = args.tolerance if args.tolerance is not None else config.tolerance
     settings = Settings() if tolerance is None else Settings(tolerance=tolerance)
-    report = check(documents, sources=sources, settings=settings, offline=args.offline)
+    with progress.bar(progress.wanted(len(files))) as shown:
+        documents = _load(files, args, config, shown)
+        report = check(documents, sources=sources, settings=settings, offline=args.offline, progress=shown)
     report = report.model_copy(update={"verdicts": relevel(report.verdicts, config.levels)})
     return report, {d.path: d for d in documents}, config
 
