@@ -107,3 +107,19 @@ def test_a_bad_baseline_is_a_one_line_error(project, capsys, content, message):
         (project / "missing.json").write_text(content)
     code, out, err = run(capsys, "check", "a.md", "--no-write", "--baseline", "missing.json")
     assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_sarif_with_suppressions_and_baseline_states_is_valid(project, capsys):
+    import jsonschema
+
+    from test_formats import SARIF_SCHEMA
+
+    write(project / "a.md", "<!-- verifier: ignore value-mismatch — confirmed -->\n" + WRONG, OTHER)
+    run(capsys, "baseline", "a.md")
+    write(project / "a.md", "<!-- verifier: ignore value-mismatch — confirmed -->\n" + WRONG, OTHER, WRONG)
+    _, out, _ = run(capsys, "check", "a.md", "--no-write", "--baseline", "verifier-baseline.json", "--format", "sarif")
+    log = json.loads(out)
+    validator = jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    assert not list(validator.iter_errors(log))
+    results = log["runs"][0]["results"]
+    assert [(r["baselineState"], "suppressions" in r) for r in results] == [("new", True), ("unchanged", False), ("new", False)]

@@ -241,3 +241,25 @@ def test_the_watch_catches_what_the_tests_above_rule_out(browser, tmp_path):
         assert any("thrown" in e for e in w.errors)
     finally:
         w.close()
+
+
+def test_the_series_chart_draws_inline(browser, tmp_path):
+    draft = tmp_path / "change.md"
+    draft.write_text(
+        "---\ndate: 2024-02-08\nlang: en\n---\nChina's crude oil imports from Russia rose 40% in 2023.\n", encoding="utf-8"
+    )
+    path, report = write_report(draft, tmp_path / "reports")
+    assert [v["code"] for v in report["verdicts"]] == ["value-mismatch"]
+    w = Watched(browser, path)
+    try:
+        chart = w.page.locator("figure.chart svg")
+        assert chart.count() == 1
+        box = chart.bounding_box()
+        assert box["width"] > 300 and box["height"] > 100
+        assert chart.locator("circle").count() == 2 and chart.locator("rect.band").count() == 1
+        # The band is drawn in the card's status colour, not left unstyled (black).
+        assert chart.locator("rect.band").evaluate("e => getComputedStyle(e).stroke") != "none"
+        w.page.locator("article.card").screenshot(path=str(tmp_path / "chart-card.png"))
+        assert w.requests == [w.url] and not w.console and not w.errors
+    finally:
+        w.close()
