@@ -137,3 +137,19 @@ def test_the_paragraph_ends_at_a_blank_line():
     text = "<!-- verifier: ignore no-metric — r -->\n\n  First line\nsecond line\n \nNext paragraph\n"
     (ignore,) = parse(text, "a.md").ignores
     assert text[ignore.start : ignore.end] == "First line\nsecond line"
+
+
+def test_a_word_draft_takes_directives_as_paragraphs(tmp_path, capsys):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.language = "fr"
+    document.add_paragraph("<!-- verifier: ignore value-mismatch — chiffre vérifié -->")
+    document.add_paragraph(TRADE.format(250))
+    document.add_paragraph(TRADE.format(260))
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    code = main(["check", str(path), "--no-write", "--published", "2024-02", "--format", "json"])
+    found = verdicts(capsys.readouterr().out)
+    assert found["250 milliards de dollars"]["ignored"]["reason"] == "chiffre vérifié"
+    assert found["260 milliards de dollars"]["ignored"] is None and code == 1
