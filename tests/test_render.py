@@ -262,7 +262,7 @@ def test_html_highlights_the_exact_spans():
     html = render(report, "html", docs)
     for v in report.verdicts:
         assert re.search(rf'<a class="hl st-{v.status}"[^>]*>{re.escape(v.claim.text)}<span class="icon"', html)
-    assert f'<span class="skipped" title="Not article text (header or front matter)">{HEADER}</span>' in html
+    assert f'<span class="skipped" title="Not checked: header, front matter or a verifier directive">{HEADER}</span>' in html
     assert '<div class="article" lang="fr"' in html
 
 

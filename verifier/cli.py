@@ -23,6 +23,7 @@ CHECK_FORMATS = ("cli", "line", "json", "html", "md", "sarif", "junit", "github"
 CLAIMS_FORMATS = ("json", "cli")
 PARSE_KINDS = ("quantities", "periods", "places")
 FAIL_LEVELS = ("error", "warning", "suggestion", "never")
+BASELINE_FILE = "verifier-baseline.json"  # verifier.baseline.DEFAULT, kept here so the parser imports nothing
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,19 +49,28 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", help="language of the text (default: front matter, else detected)")
         p.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD or YYYY-MM (default: front matter or header)")
 
+    def run_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "files", nargs="+", metavar="FILE",
+            help="text, Markdown, HTML or .docx file, a directory of them, a glob pattern, or - for stdin",
+        )
+        document_options(p)
+        p.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
+        p.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources to use, e.g. snapshot,worldbank (default: the enabled ones; see `verifier sources list`)")
+        p.add_argument("--offline", action="store_true", help="live sources answer from the HTTP cache only; nothing goes over the network")
+
     check = commands.add_parser("check", help="extract and check the claims of one or more files")
-    check.add_argument(
-        "files", nargs="+", metavar="FILE",
-        help="text, Markdown, HTML or .docx file, a directory of them, a glob pattern, or - for stdin",
-    )
-    document_options(check)
+    run_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
     check.add_argument("--report-dir", default="reports", help="where the JSON and HTML reports are written (default: reports)")
     check.add_argument("--no-write", action="store_true", help="print only; write no report files")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest verdict level that makes the exit code 1 (default: the config's fail_on, else error)")
-    check.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
-    check.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources to use, e.g. snapshot,worldbank (default: the enabled ones; see `verifier sources list`)")
-    check.add_argument("--offline", action="store_true", help="live sources answer from the HTTP cache only; nothing goes over the network")
+    check.add_argument("--baseline", metavar="FILE", help="fail only on findings this baseline file does not hold (default: the config's baseline)")
+    check.add_argument("--changed-since", metavar="REF", help="report only the claims on lines changed since this git revision")
+
+    baseline = commands.add_parser("baseline", help="write today's findings to a baseline file; later checks fail only on new ones")
+    run_options(baseline)
+    baseline.add_argument("-o", "--output", metavar="FILE", help=f"where to write it (default: the config's baseline, else {BASELINE_FILE})")
 
     claims = commands.add_parser("claims", help="list the claims found in a file, without checking them")
     claims.add_argument("file", metavar="FILE")
@@ -95,7 +105,7 @@ def _ids(value: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources}[args.command](args)
+        return {"check": _check, "baseline": _baseline, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources}[args.command](args)
     except VerifierError as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return 2
@@ -108,38 +118,75 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(files, args, config):
+def _load(files, args, config, progress=None):
     from .documents import load
 
-    return [load(f, lang=args.lang, published=args.published, default_lang=config.lang) for f in files]
+    documents = []
+    for done, f in enumerate(files, start=1):
+        documents.append(load(f, lang=args.lang, published=args.published, default_lang=config.lang))
+        if progress:
+            progress("reading", done, len(files))
+    return documents
 
 
-def _check(args) -> int:
+def _run(args):
+    """Check the files the arguments name: (report, documents by path, config)."""
     from . import config as project
-    from .codes import level_at_least, relevel
+    from . import progress
+    from .codes import relevel
     from .inputs import expand
     from .judge import Settings
-    from .render import render
     from .sources import load_sources, select
     from .verify import check
 
     config = project.load()
     configured = project.select_sources(config)  # a bad config fails before any document is read
     sources = select(load_sources(), args.sources or (list(configured) if configured else None))
-    documents = _load(expand(args.files), args, config)
+    files = expand(args.files)
     tolerance = args.tolerance if args.tolerance is not None else config.tolerance
     settings = Settings() if tolerance is None else Settings(tolerance=tolerance)
-    report = check(documents, sources=sources, settings=settings, offline=args.offline)
+    with progress.bar(progress.wanted(len(files))) as shown:
+        documents = _load(files, args, config, shown)
+        report = check(documents, sources=sources, settings=settings, offline=args.offline, progress=shown)
     report = report.model_copy(update={"verdicts": relevel(report.verdicts, config.levels)})
+    return report, {d.path: d for d in documents}, config
+
+
+def _check(args) -> int:
+    from . import baseline
+    from .codes import fails
+    from .render import render
+
+    report, by_path, config = _run(args)
+    if args.changed_since:
+        from .gitdiff import changed_lines, narrow
+
+        report = narrow(report, changed_lines(list(by_path), args.changed_since))
+    known = Path(args.baseline) if args.baseline else config.baseline_path
+    if known is not None:
+        report = baseline.compare(report, baseline.load(known))
     fail_on = args.fail_on or config.fail_on or "error"
-    by_path = {d.path: d for d in documents}
     if not args.no_write:
-        _write_reports(report, by_path, Path(args.report_dir), documents)
+        _write_reports(report, by_path, Path(args.report_dir), list(by_path.values()))
     out = render(report, args.format, by_path, color=_color(), fail_on=fail_on)
     # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
     sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
-    failing = fail_on != "never" and any(level_at_least(v.level, fail_on) for v in report.verdicts)
-    return 1 if failing else 0
+    return 1 if any(fails(v, fail_on) for v in report.verdicts) else 0
+
+
+def _baseline(args) -> int:
+    from . import baseline
+
+    report, _, config = _run(args)
+    target = Path(args.output) if args.output else (config.baseline_path or Path(baseline.DEFAULT))
+    text = baseline.dumps(report)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise VerifierError(f"cannot write the baseline to {target}: {exc.strerror or exc}") from None
+    n = sum(map(baseline.recordable, report.verdicts))
+    print(f"Baseline of {n} finding{'' if n == 1 else 's'} written to {target}", file=sys.stderr)
+    return 0
 
 
 def _color() -> bool:
@@ -156,9 +203,19 @@ def _write_reports(report, by_path, directory: Path, documents) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         for fmt, suffix in (("json", ".json"), ("html", ".html")):
             (directory / f"{stem}{suffix}").write_text(render(report, fmt, by_path), encoding="utf-8")
+        _index(report, directory, stem)
     except OSError as exc:
         raise VerifierError(f"cannot write reports to {directory}: {exc.strerror or exc}") from None
-    print(f"Reports written to {directory / stem}.html and .json", file=sys.stderr)
+    print(f"Reports written to {directory / stem}.html and .json (past runs: {directory / 'index.html'})", file=sys.stderr)
+
+
+def _index(report, directory: Path, stem: str) -> None:
+    """Log the run and rewrite `index.html`, the list of past runs."""
+    from . import runs
+    from .render.index import render as render_index
+
+    runs.append(directory, runs.entry(report, stem))
+    (directory / runs.INDEX).write_text(render_index(runs.read(directory), directory), encoding="utf-8")
 
 
 def _claims(args) -> int:

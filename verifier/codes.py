@@ -108,6 +108,18 @@ def level_at_least(level: Level, threshold: Level) -> bool:
     return LEVELS.index(level) >= LEVELS.index(threshold)
 
 
+def fails(verdict: Verdict, fail_on: str) -> bool:
+    """Whether `verdict` fails a run at `fail_on` (a level, or "never"): at or
+    above it, not ignored by an editor's directive, and not a finding the
+    baseline already holds."""
+    return (
+        fail_on != "never"
+        and verdict.ignored is None
+        and verdict.baseline != "unchanged"
+        and level_at_least(verdict.level, fail_on)
+    )
+
+
 def relevel(verdicts: list[Verdict], overrides: dict[str, Level]) -> list[Verdict]:
     """The verdicts with the levels a project configured per code (config `levels`)."""
     if not overrides:

@@ -9,6 +9,7 @@ lang = "fr"                 # default language, for documents that do not say
 sources = ["snapshot"]      # source ids to use (default: all configured)
 tolerance = 0.05            # band around hedged figures ("about", "près de")
 fail_on = "warning"         # error | warning | suggestion | never
+baseline = "verifier-baseline.json"  # accepted findings (`verifier baseline`), relative to this file
 [levels]                    # per-code level overrides
 no-metric = "info"
 period-mismatch = "error"
@@ -43,6 +44,7 @@ class Config(BaseModel):
     tolerance: float | None = Field(default=None, ge=0, lt=1)
     fail_on: FailOn | None = None
     levels: dict[str, Level] = Field(default_factory=dict)
+    baseline: str | None = Field(default=None, min_length=1)
 
     # Where the settings came from, for later error messages; None = defaults.
     _path: Path | None = PrivateAttr(default=None)
@@ -50,6 +52,13 @@ class Config(BaseModel):
     @property
     def path(self) -> Path | None:
         return self._path
+
+    @property
+    def baseline_path(self) -> Path | None:
+        """The baseline file, relative to the directory of the file that names it."""
+        if self.baseline is None:
+            return None
+        return (self._path.parent if self._path else Path.cwd()) / self.baseline
 
     @field_validator("levels")
     @classmethod

@@ -4,7 +4,7 @@ Metadata comes from, in order of precedence: the caller (`--published`,
 `--lang`), Markdown front matter (`date`, `lang`, `title`), or a first-line
 header of the form `date 2024-02` (the seed's own form). A month-only date is
 valid: it stands for that month, and relative expressions are resolved
-against it.
+against it. Editorial directives (`verifier.directives`) are read here too.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .directives import parse as parse_directives
 from .errors import DocumentError
 from .models import Document
 
@@ -89,13 +90,15 @@ def from_text(
 
     if published is None and meta.get("date"):
         published = parse_date(meta["date"][:10] if len(meta["date"]) > 10 else meta["date"])
+    directives = parse_directives(text, path, skipped[0][1] if skipped else 0)
     return Document(
         path=path,
         text=text,
         lang=_language(lang or meta.get("lang") or default_lang, text, skipped),
         published=published,
         title=title or meta.get("title"),
-        skipped=skipped,
+        skipped=sorted(skipped + directives.skipped),
+        ignores=directives.ignores,
     )
 
 

@@ -95,10 +95,25 @@ class Claim(Frozen):
     attribution: str | None = None
 
 
+class Ignore(Frozen):
+    """An editor's `<!-- verifier: ignore CODE — reason -->`: a verdict with one
+    of `codes` on a claim in the paragraph that follows (`start`..`end`, offsets
+    into the text) does not fail a run, and reports show it with the reason.
+    `line` is where the directive is written."""
+
+    codes: list[str]
+    reason: str
+    line: int
+    start: int
+    end: int
+
+
 class Document(Frozen):
     """An input text. `text` is the whole file as decoded, so that spans and
     line/column numbers point into the file the user has; `skipped` marks
-    regions (front matter, header line) that are not article text."""
+    regions that are not checked (front matter, header line, verifier
+    directives and what `verifier off` turns off); `ignores` holds the
+    editor's ignore directives."""
 
     path: str
     text: str
@@ -106,6 +121,7 @@ class Document(Frozen):
     published: dt.date | None = None
     title: str | None = None
     skipped: list[tuple[int, int]] = Field(default_factory=list)
+    ignores: list[Ignore] = Field(default_factory=list)
 
     def locate(self, start: int, end: int) -> Span:
         line = self.text.count("\n", 0, start) + 1
@@ -164,6 +180,10 @@ class Verdict(Frozen):
     message: str
     interval: Interval | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    ignored: Ignore | None = Field(default=None, description="the editor's directive that ignores this verdict, with its reason")
+    baseline: Literal["new", "unchanged"] | None = Field(
+        default=None, description="against a baseline file: a finding it does not hold (new) or one it does (unchanged)"
+    )
 
 
 class Stats(Frozen):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import __version__, catalog
 from .adapters import build
@@ -21,6 +21,7 @@ from .errors import ConfigError, SourceError
 from .extract import extract
 from .consistency import Finding
 from .consistency import check as check_consistency
+from .directives import apply as ignored
 from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
@@ -30,6 +31,14 @@ from .routing import note
 from .sources import SourceDef, load_sources, select
 
 
+#: Told (stage, done, total) as a run goes: "extracting" per document, "fetching" per distinct query.
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
 def check(
     documents: Sequence[Document],
     *,
@@ -37,12 +46,14 @@ def check(
     settings: Settings | None = None,
     offline: bool = False,
     http: Http | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Check every claim of `documents` against `sources` (default: every
     enabled source, which out of the box is the offline snapshot). `offline`
     lets live sources answer from the HTTP cache only; `http` is a client to
-    use instead of the run's own (its caller closes it)."""
-    return asyncio.run(check_async(documents, sources=sources, settings=settings, offline=offline, http=http))
+    use instead of the run's own (its caller closes it); `progress` is told
+    each step's stage, done and total."""
+    return asyncio.run(check_async(documents, sources=sources, settings=settings, offline=offline, http=http, progress=progress))
 
 
 async def check_async(
@@ -52,22 +63,27 @@ async def check_async(
     settings: Settings | None = None,
     offline: bool = False,
     http: Http | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     defined = _defined()
     sources = select(defined) if sources is None else sources
     settings = settings or Settings()
-    claims = [(doc, extract(doc)) for doc in documents]
+    tick = progress or _quiet
+    claims = []
+    for done, doc in enumerate(documents, start=1):
+        claims.append((doc, extract(doc)))
+        tick("extracting", done, len(documents))
     findings = {doc.path: check_consistency(found, settings) for doc, found in claims}
     plans = [(doc, plan(claim, sources.values(), defined.values())) for doc, found in claims for claim in found]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
     if http is None and any(sources[q.source].live for q in distinct.values()):
         async with Http(cache=cache_dir(), offline=offline) as own:
-            answers = await _fetch_all(distinct, sources, own)
+            answers = await _fetch_all(distinct, sources, own, tick)
     else:
-        answers = await _fetch_all(distinct, sources, http)
-    verdicts = [consistent(_judge(doc, p, answers, settings), findings[doc.path]) for doc, p in plans]
+        answers = await _fetch_all(distinct, sources, http, tick)
+    verdicts = [ignored(consistent(_judge(doc, p, answers, settings), findings[doc.path]), doc.ignores) for doc, p in plans]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
     return Report(
         verdicts=verdicts,
@@ -94,14 +110,21 @@ def _defined() -> dict[str, SourceDef]:
         return {}
 
 
-async def _fetch_all(queries: dict[str, Query], sources: dict[str, SourceDef], http: Http | None) -> dict[str, list[Evidence] | SourceError]:
+async def _fetch_all(
+    queries: dict[str, Query], sources: dict[str, SourceDef], http: Http | None, tick: Progress
+) -> dict[str, list[Evidence] | SourceError]:
     adapters = {sid: build(sources[sid], http=http) for sid in {q.source for q in queries.values()}}
+    done = 0
 
     async def one(query: Query) -> list[Evidence] | SourceError:
+        nonlocal done
         try:
             return await adapters[query.source].fetch(query)
         except SourceError as exc:
             return exc
+        finally:
+            done += 1
+            tick("fetching", done, len(queries))
 
     results = await asyncio.gather(*(one(q) for q in queries.values()))
     return dict(zip(queries, results))

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..models import Document, Evidence, Report, Verdict
 from ..readable import format_magnitude
-from .verdicts import STATUS_ICONS, names_claimed_place, ordered_evidence, summary_line
+from .verdicts import STATUS_ICONS, names_claimed_place, ordered_evidence, set_aside, summary_line
 
 STYLES = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
 # A ranking's evidence is a whole table; the top of it and the claimed places
@@ -53,7 +53,7 @@ def render(
     stats = report.stats
     counts = {"contradicted": stats.contradicted, "unverifiable": stats.unverifiable, "supported": stats.supported}
     worst = next((s for s in counts if counts[s]), None)
-    console.print(Text(summary_line(counts, stats.documents), style=STYLES[worst] if worst else ""))
+    console.print(Text(summary_line(counts, stats.documents, report.verdicts), style=STYLES[worst] if worst else ""))
     # rich pads every cell to its column's width; trailing blanks only get in the way of diff and grep.
     return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines()) + "\n"
 
@@ -69,13 +69,16 @@ def _table(verdicts: list[Verdict]) -> Table:
     for v in verdicts:
         status = Text(f"{STATUS_ICONS[v.status]} {v.status}", style=STYLES[v.status])
         status.append(f"\n{v.code}", style="dim" if v.status == "supported" else "")
+        message = Text(v.message)
+        if aside := set_aside(v):
+            message.append(f"\n[{aside}]", style="dim")
         # Text objects, never markup strings: article text may hold "[bold]"-like brackets.
         table.add_row(
             Text(_where(v)),
             status,
             Text(v.claim.text),
             _evidence_cell(v),
-            Text(v.message),
+            message,
         )
     return table
 
@@ -90,6 +93,8 @@ def _block(v: Verdict) -> Group:
     grid.add_row(Text("  text says", style="dim"), Text(v.claim.text))
     grid.add_row(Text("  source says", style="dim"), _evidence_cell(v))
     grid.add_row(Text("  message", style="dim"), Text(v.message))
+    if aside := set_aside(v):
+        grid.add_row(Text("  set aside", style="dim"), Text(aside))
     return Group(head, grid, Text(""))
 
 

@@ -22,7 +22,8 @@ from ..codes import CODES
 from ..models import Claim, Document, Report, Verdict
 from ..geo import name as place_name
 from ..readable import format_interval, format_magnitude, format_quantity
-from .verdicts import STATUS_ICONS, STATUS_ORDER, interval_unit, names_claimed_place, ordered_evidence, status_counts
+from .chart import Chart, chart
+from .verdicts import STATUS_ICONS, STATUS_ORDER, interval_unit, names_claimed_place, ordered_evidence, set_aside, status_counts
 
 STATUS_LABELS = {"supported": "Supported", "contradicted": "Contradicted", "unverifiable": "Unverifiable"}
 _LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -41,6 +42,8 @@ class Card:
     interval: str | None
     code_summary: str | None
     gauge: dict[str, Any] | None
+    chart: Chart | None = None
+    aside: str | None = None  # why it does not count against the run (ignored, baseline)
     highlighted: bool = False
 
 
@@ -73,6 +76,8 @@ def render(report: Report, documents: Mapping[str, Document] | None = None) -> s
         stats=report.stats,
         documents=views,
         counts={s: getattr(report.stats, s) for s in STATUS_ORDER},
+        ignored=sum(v.ignored is not None for v in report.verdicts),
+        baselined=sum(v.ignored is None and v.baseline == "unchanged" for v in report.verdicts),
         # The page's chrome is English; each article carries its own `lang`.
         page_lang="en",
         started=_timestamp(report.run.started),
@@ -193,17 +198,20 @@ def _card(verdict: Verdict, anchor: str) -> Card:
     claim = verdict.claim
     code = CODES.get(verdict.code)
     unit = interval_unit(verdict)
+    series_chart = chart(verdict)
     return Card(
         anchor=anchor,
         ref=f"{anchor}-ref",
         verdict=verdict,
-        label=f"{STATUS_LABELS[verdict.status]}: “{claim.text}” ({verdict.code}); go to claim {claim.id}",
+        label=f"{STATUS_LABELS[verdict.status]}{' (set aside)' if set_aside(verdict) else ''}: “{claim.text}” ({verdict.code}); go to claim {claim.id}",
         sentence=_split_sentence(claim),
         says=_text_says(claim),
         evidence=_evidence_rows(verdict),
         interval=format_interval(verdict.interval, unit) if verdict.interval else None,
         code_summary=code.summary if code else None,
-        gauge=_gauge(verdict, unit),
+        gauge=None if series_chart else _gauge(verdict, unit),
+        chart=series_chart,
+        aside=set_aside(verdict),
     )
 
 

@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from ..codes import level_at_least
+from ..codes import fails
 from ..models import Document, Report, Verdict
-from .verdicts import evidence_summary, interval_text, one_line, where
+from .verdicts import evidence_summary, interval_text, one_line, set_aside, where
 
 # Characters XML 1.0 cannot carry at all, even escaped; ElementTree would
 # write them and leave a file no parser reads.
@@ -27,7 +27,7 @@ def clean(text: str) -> str:
 
 
 def failing(v: Verdict, fail_on: str) -> bool:
-    return fail_on != "never" and level_at_least(v.level, fail_on)
+    return fails(v, fail_on)
 
 
 def render(report: Report, documents: Mapping[str, Document] | None = None, *, fail_on: str = "error", **_: Any) -> str:
@@ -73,6 +73,7 @@ def _testcase(suite: ET.Element, v: Verdict, fail_on: str) -> str | None:
             f"{where(v)} {v.status} ({v.code}, {v.level})",
             f"Sentence: {one_line(claim.sentence)}",
             f"Claim interval: {interval_text(v)}" if v.interval else None,
+            f"Set aside: {set_aside(v)}" if set_aside(v) else None,
             f"Source: {evidence_summary(v)}" if v.evidence else None,
             *(f"Query: {url}" for url in list(dict.fromkeys(e.url for e in v.evidence))[:3]),
         )

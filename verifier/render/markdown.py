@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from ..models import Document, Report, Verdict
 from .html import safe_href
-from .verdicts import STATUS_ICONS, STATUS_ORDER, evidence_summary, interval_text, summary_line, where
+from .verdicts import STATUS_ICONS, STATUS_ORDER, evidence_summary, interval_text, set_aside, summary_line, where
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~$])")
 _MENTION = re.compile(r"@(?=\w)")
@@ -35,12 +35,17 @@ def escape(text: str) -> str:
 def render(report: Report, documents: Mapping[str, Document] | None = None, **_: Any) -> str:
     stats = report.stats
     counts = {"contradicted": stats.contradicted, "unverifiable": stats.unverifiable, "supported": stats.supported}
-    lines = [f"### verifier: {escape(summary_line(counts, stats.documents))}", ""]
+    lines = [f"### verifier: {escape(summary_line(counts, stats.documents, report.verdicts))}", ""]
     ordered = sorted(report.verdicts, key=lambda v: STATUS_ORDER.index(v.status))
-    attention = [v for v in ordered if v.status != "supported"]
+    aside = [v for v in ordered if v.status != "supported" and set_aside(v)]
+    attention = [v for v in ordered if v.status != "supported" and not set_aside(v)]
     supported = [v for v in ordered if v.status == "supported"]
     if attention:
         lines += _table(attention)
+    if aside:
+        lines += ["", f"<details><summary>{len(aside)} ignored or already in the baseline</summary>", ""]
+        lines += _table(aside)
+        lines += ["", "</details>"]
     if supported:
         lines += ["", f"<details><summary>{len(supported)} supported claim{'s' if len(supported) != 1 else ''}</summary>", ""]
         lines += _table(supported)
@@ -59,7 +64,9 @@ def _table(verdicts: list[Verdict]) -> list[str]:
             source += f"<br>claim holds for {escape(interval)}"
         rows.append(
             f"| {STATUS_ICONS[v.status]} | {escape(where(v))} | {escape(v.claim.text)} | {source} "
-            f"| **{escape(v.status)}** {escape(v.code)}: {escape(v.message)} |"
+            f"| **{escape(v.status)}** {escape(v.code)}: {escape(v.message)}"
+            + (f"<br>*{escape(aside)}*" if (aside := set_aside(v)) else "")
+            + " |"
         )
     return rows
 

@@ -16,7 +16,6 @@ so (`columnKind`); SARIF's default would be UTF-16 code units.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from pathlib import PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from ..baseline import fingerprint
 from ..codes import CODES
 from ..models import Document, Report, Verdict
 from .verdicts import end_position, evidence_summary, interval_text
@@ -112,8 +112,20 @@ def _result(v: Verdict, rule_index: dict[str, int], artifact_index: dict[str, in
         # Stable across runs and line moves (not the position): lets a
         # dashboard tell a new finding from one it has seen.
         "partialFingerprints": {"claim/v1": _fingerprint(v)},
+        **_suppression(v),
         "properties": properties,
     }
+
+
+def _suppression(v: Verdict) -> dict[str, Any]:
+    """SARIF's own words for an editor's ignore directive (an in-source
+    suppression with its justification) and for a baseline comparison."""
+    out: dict[str, Any] = {}
+    if v.ignored is not None:
+        out["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": v.ignored.reason}]
+    if v.baseline is not None:
+        out["baselineState"] = v.baseline
+    return out
 
 
 def _artifact(path: str, report: Report) -> dict[str, Any]:
@@ -140,8 +152,7 @@ def file_uri(path: str) -> str:
 
 
 def _fingerprint(v: Verdict) -> str:
-    key = "\x1f".join((v.document, v.code, v.claim.kind, v.claim.text, " ".join(v.claim.sentence.split())))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return fingerprint(v)
 
 
 def _utc(moment: dt.datetime) -> str:

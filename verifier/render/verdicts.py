@@ -13,15 +13,11 @@ STATUS_ICONS = {"supported": "✔", "contradicted": "✖", "unverifiable": "?"}
 STATUS_ORDER = ("contradicted", "unverifiable", "supported")
 
 def interval_unit(verdict: Verdict) -> str:
-    """The unit an interval is stated in: the observed values' (design: the range
-    of observed values), except for rankings, whose bounds are not in the
-    evidence's unit."""
-    claim = verdict.claim
-    if claim.kind == "ranking":
-        return claim.quantity.unit if claim.quantity else ""
-    if verdict.evidence:
-        return verdict.evidence[0].unit
-    return claim.quantity.unit if claim.quantity else ""
+    """The unit an interval is stated in: the claim's own. The judge builds it
+    from the claim's figure ("rose 40 %" accepts 38–42 %, "222 bn EUR" is
+    compared with dollars converted to euros), never in the evidence's unit."""
+    q = verdict.claim.quantity
+    return q.unit if q is not None else ""
 
 
 def ordered_evidence(verdict: Verdict) -> list[Evidence]:
@@ -49,13 +45,24 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary_line(counts: dict[str, int], documents: int) -> str:
-    """"✖ 1 contradicted, 1 unverifiable, 2 supported in 1 file"."""
+def summary_line(counts: dict[str, int], documents: int, verdicts: Iterable[Verdict] = ()) -> str:
+    """"✖ 1 contradicted, 1 unverifiable, 2 supported in 1 file", and how many
+    of the `verdicts` were set aside ("; 1 ignored, 2 already in the baseline")."""
     if not any(counts.values()):
         return f"No claims found in {plural(documents, 'file')}"
     worst = next(s for s in STATUS_ORDER if counts.get(s))
     parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER)
-    return f"{STATUS_ICONS[worst]} {parts} in {plural(documents, 'file')}"
+    line = f"{STATUS_ICONS[worst]} {parts} in {plural(documents, 'file')}"
+    verdicts = list(verdicts)
+    aside = [
+        f"{n} {what}"
+        for n, what in (
+            (sum(v.ignored is not None for v in verdicts), "ignored"),
+            (sum(v.ignored is None and v.baseline == "unchanged" for v in verdicts), "already in the baseline"),
+        )
+        if n
+    ]
+    return line + (f"; {', '.join(aside)}" if aside else "")
 
 
 def status_counts(statuses: Iterable[str]) -> dict[str, int]:
@@ -66,11 +73,21 @@ def status_counts(statuses: Iterable[str]) -> dict[str, int]:
 
 
 def findings(verdicts: Iterable[Verdict]) -> list[Verdict]:
-    """The verdicts a linter-style output reports: everything above `info`.
+    """The verdicts a linter-style output reports: everything above `info`
+    that an editor has not ignored and the baseline does not already hold.
 
     Chosen by level, not status, so that a per-code level override (say,
     `no-metric` lowered to info) silences a code in every such format at once."""
-    return [v for v in verdicts if v.level != "info"]
+    return [v for v in verdicts if v.level != "info" and set_aside(v) is None]
+
+
+def set_aside(verdict: Verdict) -> str | None:
+    """Why a verdict does not count against the run, said for a reader; None if it counts."""
+    if verdict.ignored is not None:
+        return f"ignored (line {verdict.ignored.line}): {verdict.ignored.reason}"
+    if verdict.baseline == "unchanged":
+        return "already in the baseline"
+    return None
 
 
 def where(verdict: Verdict) -> str:

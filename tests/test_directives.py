@@ -1,0 +1,155 @@
+"""Editorial controls in the text: `verifier: ignore CODE — reason`, `verifier off` / `on`."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from verifier.cli import main
+from verifier.directives import parse
+from verifier.documents import from_text
+from verifier.errors import DocumentError
+
+TRADE = "Les échanges entre la Chine et la Russie ont atteint {} milliards de dollars entre janvier et novembre."
+HEAD = "---\ndate: 2024-02\nlang: fr\n---\n"
+
+
+def draft(*paragraphs: str) -> str:
+    return HEAD + "\n\n".join(paragraphs) + "\n"
+
+
+def check(tmp_path, text: str, *options: str, capsys) -> tuple[int, str, str]:
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    code = main(["check", str(path), "--no-write", *options])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def verdicts(out: str) -> dict[str, dict]:
+    return {v["claim"]["text"]: v for v in json.loads(out)["verdicts"]}
+
+
+def test_ignore_covers_the_next_paragraph_only(tmp_path, capsys):
+    text = draft(
+        "<!-- verifier: ignore value-mismatch — chiffre confirmé par le ministère -->\n" + TRADE.format(250),
+        TRADE.format(260),
+    )
+    code, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    found = verdicts(out)
+    ignored = found["250 milliards de dollars"]
+    assert ignored["code"] == "value-mismatch" and ignored["status"] == "contradicted"
+    assert ignored["ignored"]["reason"] == "chiffre confirmé par le ministère"
+    assert ignored["ignored"]["line"] == 5 and ignored["ignored"]["codes"] == ["value-mismatch"]
+    assert found["260 milliards de dollars"]["ignored"] is None
+    assert code == 1  # the second paragraph still fails the run
+
+
+def test_an_ignored_finding_does_not_fail_the_run_and_is_shown_with_its_reason(tmp_path, capsys):
+    text = draft("<!-- verifier: ignore value-mismatch -- confirmed by phone -->\n" + TRADE.format(250))
+    code, out, _ = check(tmp_path, text, capsys=capsys)
+    assert code == 0
+    assert "confirmed by phone" in out and out.rstrip().endswith("; 1 ignored")
+    for fmt in ("line", "github"):
+        assert check(tmp_path, text, "--format", fmt, capsys=capsys)[:2] == (0, "")
+
+    _, sarif, _ = check(tmp_path, text, "--format", "sarif", capsys=capsys)
+    (result,) = [r for r in json.loads(sarif)["runs"][0]["results"] if r["ruleId"] == "value-mismatch"]
+    assert result["suppressions"] == [{"kind": "inSource", "status": "accepted", "justification": "confirmed by phone"}]
+
+    _, junit, _ = check(tmp_path, text, "--format", "junit", capsys=capsys)
+    root = ET.fromstring(junit)
+    assert root.get("failures") == "0"
+    assert any("Set aside: ignored (line 5): confirmed by phone" in (e.text or "") for e in root.iter("system-out"))
+
+    _, md, _ = check(tmp_path, text, "--format", "md", capsys=capsys)
+    assert "<summary>1 ignored or already in the baseline</summary>" in md and "confirmed by phone" in md
+
+    _, html, _ = check(tmp_path, text, "--format", "html", capsys=capsys)
+    assert "<strong>Set aside:</strong> ignored (line 5): confirmed by phone" in html
+    assert 'class="hl st-contradicted aside"' in html
+
+
+def test_ignore_names_the_code_it_ignores(tmp_path, capsys):
+    text = draft("<!-- verifier: ignore period-mismatch — not this one -->\n" + TRADE.format(250))
+    code, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    assert code == 1 and verdicts(out)["250 milliards de dollars"]["ignored"] is None
+
+
+def test_several_codes_and_stacked_directives(tmp_path, capsys):
+    text = draft(
+        "<!-- verifier: ignore no-metric, period-mismatch — counts are not data -->\n"
+        "<!-- verifier: ignore value-mismatch — checked -->\n" + TRADE.format(250) + " Ils se sont vus à deux reprises."
+    )
+    code, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    found = verdicts(out)
+    assert found["250 milliards de dollars"]["ignored"]["reason"] == "checked"
+    assert found["deux reprises"]["ignored"]["reason"] == "counts are not data"
+    assert code == 0
+
+
+def test_off_and_on_leave_a_region_unchecked(tmp_path, capsys):
+    text = draft("<!-- verifier off -->\n" + TRADE.format(300) + "\n<!-- verifier on -->", TRADE.format(218.2).replace(".", ",", 1))
+    code, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    assert list(verdicts(out)) == ["218,2 milliards de dollars"]
+    assert code == 0
+
+
+def test_off_without_on_runs_to_the_end(tmp_path, capsys):
+    text = draft(TRADE.format("218,2"), "<!-- verifier: off -->", TRADE.format(300))
+    _, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    assert list(verdicts(out)) == ["218,2 milliards de dollars"]
+
+
+def test_directives_are_not_read_as_claims():
+    doc = from_text(draft("<!-- verifier: ignore value-mismatch — the 2023 figure of 250 billion was revised -->\n" + TRADE.format(250)), "a.md")
+    comment_end = doc.text.index("-->") + 3
+    assert any(a <= doc.text.index("<!--") and comment_end <= b for a, b in doc.skipped)
+
+
+@pytest.mark.parametrize(
+    ("comment", "message"),
+    [
+        ("<!-- verifier: ignore value-mismatch -->", "draft.md:5: 'verifier: ignore value-mismatch' needs a reason"),
+        ("<!-- verifier: ignore value-mismatch —   -->", "draft.md:5: 'verifier: ignore value-mismatch' needs a reason"),
+        ("<!-- verifier: ignore value-mistmatch — typo -->", "draft.md:5: unknown verdict code 'value-mistmatch'"),
+        ("<!-- verifier: ignore — no code -->", "draft.md:5: 'verifier: ignore' needs verdict codes and a reason"),
+        ("<!-- verifier: skip value-mismatch — x -->", "draft.md:5: unknown verifier directive 'skip value-mismatch — x'"),
+    ],
+)
+def test_a_malformed_directive_is_a_one_line_error_naming_file_and_line(tmp_path, capsys, comment, message):
+    code, out, err = check(tmp_path, draft(comment + "\n" + TRADE.format(250)), capsys=capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_ordinary_comments_and_front_matter_are_left_alone():
+    text = "---\ntitle: <!-- verifier: nonsense -->\n---\n<!-- an editor's note -->\nText.\n"
+    found = parse(text, "a.md", text.index("<!-- an"))
+    assert found.ignores == [] and found.skipped == []
+    with pytest.raises(DocumentError):
+        parse(text, "a.md")
+
+
+def test_the_paragraph_ends_at_a_blank_line():
+    text = "<!-- verifier: ignore no-metric — r -->\n\n  First line\nsecond line\n \nNext paragraph\n"
+    (ignore,) = parse(text, "a.md").ignores
+    assert text[ignore.start : ignore.end] == "First line\nsecond line"
+
+
+def test_a_word_draft_takes_directives_as_paragraphs(tmp_path, capsys):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.language = "fr"
+    document.add_paragraph("<!-- verifier: ignore value-mismatch — chiffre vérifié -->")
+    document.add_paragraph(TRADE.format(250))
+    document.add_paragraph(TRADE.format(260))
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    code = main(["check", str(path), "--no-write", "--published", "2024-02", "--format", "json"])
+    found = verdicts(capsys.readouterr().out)
+    assert found["250 milliards de dollars"]["ignored"]["reason"] == "chiffre vérifié"
+    assert found["260 milliards de dollars"]["ignored"] is None and code == 1
