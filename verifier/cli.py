@@ -76,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the report")
 
+    serve = commands.add_parser("serve", help="run the HTTP service (needs: pip install 'verifier[serve]')")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--db", help="SQLite file the reports are kept in (default: $VERIFIER_DB, else reports/checks.sqlite3)")
+    serve.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources checks use (default: the config's, else the enabled ones); requests cannot choose")
+    serve.add_argument("--workers", type=int, default=1, help="server processes; extraction is CPU-bound, so up to one per core (default: 1)")
+    serve.add_argument("--concurrency", type=int, help="checks running at once in each process (default: the number of cores)")
+    serve.add_argument("--timeout", type=float, help="seconds a check may take before its request gets a 504 (default: 60)")
+    serve.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body accepted (default: 2000000)")
+    serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+
     sources = commands.add_parser("sources", help="list the data sources, or check that the live ones answer")
     actions = sources.add_subparsers(dest="action", required=True, parser_class=_Parser)
     actions.add_parser("list", help="id, adapter, key needed/present, series count, cache state")
@@ -95,7 +106,7 @@ def _ids(value: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources}[args.command](args)
+        return {"check": _check, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources, "serve": _serve}[args.command](args)
     except VerifierError as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return 2
@@ -210,6 +221,29 @@ def _sources(args) -> int:
     for r in results:
         print(f"{r.id.ljust(width)}  {r.outcome}  {r.detail}")
     return 1 if any(r.outcome == "fail" for r in results) else 0
+
+
+def _serve(args) -> int:
+    try:
+        import uvicorn
+
+        from .service import create_app
+        from .service.settings import from_env, to_env
+    except ModuleNotFoundError as exc:
+        raise VerifierError(f"serving needs {exc.name!r}: pip install 'verifier[serve]'") from None
+
+    settings = from_env(
+        db=args.db, sources=args.sources, concurrency=args.concurrency, check_timeout_s=args.timeout, max_body_bytes=args.max_body
+    )
+    options = {"host": args.host, "port": args.port, "access_log": not args.no_access_log, "server_header": False}
+    if args.workers > 1:
+        # Worker processes build their own app from the environment.
+        os.environ.update(to_env(settings))
+        create_app(settings).state.store.close()  # a bad config or database fails here, once, not in every worker
+        uvicorn.run("verifier.service.app:from_environment", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
+    return 0
 
 
 def _schema(args) -> int:
