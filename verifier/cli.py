@@ -229,20 +229,24 @@ def _serve(args) -> int:
 
         from .service import create_app
         from .service.settings import from_env, to_env
+        from .service.store import SQLiteStore
     except ModuleNotFoundError as exc:
         raise VerifierError(f"serving needs {exc.name!r}: pip install 'verifier[serve]'") from None
 
     settings = from_env(
         db=args.db, sources=args.sources, concurrency=args.concurrency, check_timeout_s=args.timeout, max_body_bytes=args.max_body
     )
+    # A bad config, source list or database fails here in one line, not in
+    # the server's start-up (or in every worker's).
+    app = create_app(settings)
+    SQLiteStore(settings.db).close()
     options = {"host": args.host, "port": args.port, "access_log": not args.no_access_log, "server_header": False}
     if args.workers > 1:
         # Worker processes build their own app from the environment.
         os.environ.update(to_env(settings))
-        create_app(settings).state.store.close()  # a bad config or database fails here, once, not in every worker
         uvicorn.run("verifier.service.app:from_environment", factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(create_app(settings), **options)
+        uvicorn.run(app, **options)
     return 0
 
 

@@ -17,6 +17,7 @@ import hmac
 import logging
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Query, Request
@@ -55,34 +56,45 @@ class Health(BaseModel):
     sources: list[str]
 
 
-def create_app(settings: ServiceSettings | None = None, *, store: Store | None = None) -> FastAPI:
+def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[[], Store] | None = None) -> FastAPI:
+    """The app. Configuration and sources are checked now; the store, the
+    check workers and the store's threads exist while the app runs (its
+    lifespan), so a host that restarts the lifespan gets fresh ones."""
     settings = settings or from_env()
     config = project.load()
     configured = project.select_sources(config)  # a bad config fails at start, not on the first request
     sources = select(load_sources(), settings.sources or (list(configured) if configured else None))
-    store = store if store is not None else SQLiteStore(settings.db)
-    runner = Runner(
-        Job(sources=tuple(sources), tolerance=config.tolerance, levels=tuple(config.levels.items())),
-        isolation=settings.isolation,
-        concurrency=settings.concurrency,
-        max_pending=settings.max_pending,
-        timeout_s=settings.check_timeout_s,
-    )
+    job = Job(sources=tuple(sources), tolerance=config.tolerance, levels=tuple(config.levels.items()))
+    open_store = open_store or (lambda: SQLiteStore(settings.db))
     token = settings.token.get_secret_value().encode() if settings.token else None
-    # A few threads of its own for the store: SQLite takes one writer at a
-    # time, and each thread keeps a connection (and its page cache).
-    store_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="verifier-store")
-
-    async def in_store(fn, *args):
-        return await asyncio.get_running_loop().run_in_executor(store_pool, fn, *args)
+    live: dict = {}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await runner.warm_up()
-        yield
-        runner.close()
-        store_pool.shutdown(wait=True)
-        store.close()
+        store = open_store()
+        runner = Runner(
+            job,
+            isolation=settings.isolation,
+            concurrency=settings.concurrency,
+            max_pending=settings.max_pending,
+            timeout_s=settings.check_timeout_s,
+        )
+        # A few threads of its own for the store: SQLite takes one writer at
+        # a time, and each thread keeps a connection (and its page cache).
+        pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="verifier-store")
+        live.update(store=store, runner=runner, pool=pool)
+        app.state.store, app.state.runner = store, runner
+        try:
+            await runner.warm_up()
+            yield
+        finally:
+            runner.close()
+            pool.shutdown(wait=True)
+            store.close()
+            live.clear()
+
+    async def in_store(method: str, *args):
+        return await asyncio.get_running_loop().run_in_executor(live["pool"], getattr(live["store"], method), *args)
 
     app = FastAPI(
         title="verifier",
@@ -93,12 +105,12 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
         redoc_url=None,
         responses={500: PROBLEM_RESPONSE},
     )
-    app.state.settings, app.state.store, app.state.runner = settings, store, runner
+    app.state.settings = settings
     problems.install(app, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(DeclaredLengthLimit, max_body_bytes=settings.max_body_bytes)
 
     async def get(check_id: str) -> StoredCheck:
-        found = await in_store(store.get, check_id)
+        found = await in_store("get", check_id)
         if found is None:
             raise ServiceError(404, f"no check {check_id!r}")
         return found
@@ -121,13 +133,14 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
         max_body_size=settings.max_body_bytes,
         summary="Check a draft",
         description=(
-            "Send the draft as JSON, as a text/plain, text/markdown, text/html or .docx body (metadata in the query "
-            "string), or as a multipart form with a `file` or a `text` field. The report is stored before the 201 "
+            "Send the draft as JSON, as a text/plain, text/markdown, text/html or .docx body, or as a multipart form "
+            "with a `file` or a `text` field; `lang`, `published` and `title` may also be given in the query string. The report is stored before the 201 "
             "is sent. A browser submitting the form (Accept: text/html) is redirected (303) to the HTML report."
         ),
         responses={
             201: {"model": Report, "description": "the report, stored", "headers": {"Location": {"description": "the report's URL", "schema": {"type": "string"}}}},
             303: {"description": "for a browser: the HTML report"},
+            400: PROBLEM_RESPONSE,
             401: PROBLEM_RESPONSE,
             413: PROBLEM_RESPONSE,
             415: PROBLEM_RESPONSE,
@@ -145,7 +158,7 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
         if form_post:
             authorize(request, fields)
         try:
-            document, report = await runner.run(draft)
+            document, report = await live["runner"].run(draft)
         except DocumentError as exc:
             raise ServiceError(422, str(exc)) from None
         except Busy:
@@ -154,7 +167,7 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
             raise ServiceError(504, f"the check took longer than {settings.check_timeout_s:g} s") from None
         record = StoredCheck(id=uuid.uuid4().hex, created=dt.datetime.now(dt.timezone.utc), report=report, documents=[document])
         try:
-            await in_store(store.put, record)
+            await in_store("put", record)
         except Exception:
             log.exception("could not store check %s", record.id)
             raise ServiceError(503, "the report could not be stored; nothing was kept, retry shortly", {"Retry-After": "5"}) from None
@@ -175,7 +188,7 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
         cursor: str | None = Query(None, pattern=r"^\d{1,18}$", description="the next_cursor of the previous page"),
     ) -> Response:
         try:
-            page = await in_store(store.page, limit, cursor)
+            page = await in_store("page", limit, cursor)
         except BadCursor as exc:
             raise ServiceError(422, str(exc)) from None
         return JSONResponse(page.model_dump(mode="json"), headers=JSON_HEADERS)
@@ -204,18 +217,18 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
 
     @app.get("/", response_class=HTMLResponse, summary="The page to submit a draft", responses={200: {"content": {"text/html": {}}}})
     async def index() -> Response:
-        recent = await in_store(store.page, 10)
+        recent = await in_store("page", 10)
         body = render_index(recent=recent.items, token_required=token is not None, max_body_bytes=settings.max_body_bytes)
         return HTMLResponse(body, headers=PAGE_HEADERS)
 
     @app.get("/healthz", response_model=Health, summary="Whether the service can take checks", responses={503: PROBLEM_RESPONSE})
     async def healthz() -> Response:
         try:
-            await in_store(store.ping)
+            await in_store("ping")
         except Exception as exc:
             log.error("store unavailable: %s", exc)
             raise ServiceError(503, "the report store is unavailable") from None
-        health = Health(status="ok", version=__version__, pending=runner.pending, sources=sorted(sources))
+        health = Health(status="ok", version=__version__, pending=live["runner"].pending, sources=sorted(sources))
         return JSONResponse(health.model_dump(), headers={**JSON_HEADERS, "Cache-Control": "no-store"})
 
     return app
@@ -224,12 +237,15 @@ def create_app(settings: ServiceSettings | None = None, *, store: Store | None =
 def _request_body_spec() -> dict:
     """The request body as OpenAPI describes it: the route reads the body
     itself, since one route takes several media types."""
-    text = {"schema": {"type": "string", "minLength": 1}}
-    meta = {name: {"type": "string"} for name in ("lang", "published", "title")}
-    meta["published"]["pattern"] = intake.DATE_PATTERN
+    text = {"schema": {"type": "string", "minLength": 1, "pattern": intake.TEXT_PATTERN}}
+    meta = {
+        "lang": {"type": "string", "maxLength": 35, "pattern": intake.LANG_PATTERN},
+        "published": {"type": "string", "pattern": intake.DATE_PATTERN},
+        "title": {"type": "string", "maxLength": 500},
+    }
     return {
         "parameters": [
-            {"name": name, "in": "query", "required": False, "schema": schema, "description": "for a raw body: the draft's " + name}
+            {"name": name, "in": "query", "required": False, "schema": schema, "description": f"the draft's {name}, for any body (the body's own wins)"}
             for name, schema in meta.items()
         ],
         "requestBody": {

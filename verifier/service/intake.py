@@ -1,8 +1,9 @@
 """A request body turned into the draft to check, read as the CLI reads a file.
 
 Accepted: JSON `{text, lang?, published?, title?}`; a plain-text, Markdown,
-HTML or .docx body (metadata in the query string); a multipart form with a
-`file` (.txt/.md/.html/.docx) or a `text` field. Only the text and its
+HTML or .docx body; a multipart form with a `file` (.txt/.md/.html/.docx) or
+a `text` field. `lang`, `published` and `title` may also be given in the
+query string, for any body; the body's own values win. Only the text and its
 metadata come from the request: nothing in it names a source or a URL to
 fetch, and reading HTML or .docx fetches nothing.
 
@@ -28,7 +29,12 @@ from ..inputs import ARTICLE_SUFFIXES
 from ..models import Document
 from .problems import ServiceError, describe
 
-DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+# The schema says as much as a pattern can, so that a client (or a schema
+# fuzzer) sending what it allows is not refused; a date such as 2024-02-30
+# is still refused (422) when read. Empty means not given, as a form's blank field.
+DATE_PATTERN = r"^([1-9]\d{3}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+LANG_PATTERN = r"^((fr|en|es|de|FR|EN|ES|DE)([-_][A-Za-z0-9]{1,8})*)?$"
+TEXT_PATTERN = r"\S"
 TEXT_NAME = "draft"
 # Raw bodies: media type -> the name the document gets (its suffix says how to read it).
 RAW_TYPES = {
@@ -48,8 +54,8 @@ class CheckRequest(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    text: str = Field(min_length=1, description="the article: plain text or Markdown (front matter and a `date 2024-02` first line are read)")
-    lang: str | None = Field(default=None, max_length=35, description="fr, en, es or de (default: the text's metadata, else detected)")
+    text: str = Field(min_length=1, pattern=TEXT_PATTERN, description="the article: plain text or Markdown (front matter and a `date 2024-02` first line are read)")
+    lang: str | None = Field(default=None, max_length=35, pattern=LANG_PATTERN, description="fr, en, es or de (default: the text's metadata, else detected)")
     published: str | None = Field(default=None, pattern=DATE_PATTERN, description="publication date, YYYY-MM-DD or YYYY-MM (default: the text's metadata)")
     title: str | None = Field(default=None, max_length=500)
 
@@ -81,7 +87,7 @@ class Metadata(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    lang: str | None = Field(default=None, max_length=35)
+    lang: str | None = Field(default=None, max_length=35, pattern=LANG_PATTERN)
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
     title: str | None = Field(default=None, max_length=500)
 
@@ -95,33 +101,36 @@ async def read(request: Request, *, max_body_bytes: int, default_lang: str | Non
     sends its token as one). `default_lang` is the project's configured
     language, used when the draft does not say. Raises ServiceError (415, 422)."""
     kind = media_type(request)
+    # Metadata may come in the query string with any body; the body's own wins.
+    query = _metadata(request.query_params)
     try:
         if kind == JSON_TYPE or kind.endswith("+json"):
-            return _from_json(await request.body(), default_lang), {}
+            return _from_json(await request.body(), query, default_lang), {}
         if kind in RAW_TYPES:
-            meta = _metadata(request.query_params)
-            return _draft(RAW_TYPES[kind], meta, default_lang, data=await request.body()), {}
+            return _draft(RAW_TYPES[kind], query, default_lang, data=await request.body()), {}
         if kind == FORM_TYPE:
-            return await _from_form(request, max_body_bytes, default_lang)
+            return await _from_form(request, max_body_bytes, query, default_lang)
     except DocumentError as exc:
         raise ServiceError(422, str(exc)) from None
     accepted = ", ".join([JSON_TYPE, *RAW_TYPES, FORM_TYPE])
     raise ServiceError(415, f"unsupported content type {kind or '(none)'!r}: send one of {accepted}")
 
 
-def _from_json(body: bytes, default_lang: str | None) -> Draft:
+def _from_json(body: bytes, query: Metadata, default_lang: str | None) -> Draft:
     try:
         req = CheckRequest.model_validate_json(body)
     except ValidationError as exc:
         raise ServiceError(422, describe(exc.errors())) from None
-    return _draft(TEXT_NAME, Metadata(lang=req.lang, published=req.published, title=req.title), default_lang, text=req.text)
+    meta = Metadata(lang=req.lang or query.lang, published=req.published or query.published, title=req.title or query.title)
+    return _draft(TEXT_NAME, meta, default_lang, text=req.text)
 
 
-async def _from_form(request: Request, max_body_bytes: int, default_lang: str | None) -> tuple[Draft, Mapping[str, str]]:
+async def _from_form(request: Request, max_body_bytes: int, query: Metadata, default_lang: str | None) -> tuple[Draft, Mapping[str, str]]:
     # The body limit already bounds the whole form; these bound its shape.
     form = await request.form(max_files=1, max_fields=8, max_part_size=max_body_bytes)
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    meta = _metadata(fields)
+    given = _metadata(fields)
+    meta = Metadata(lang=given.lang or query.lang, published=given.published or query.published, title=given.title or query.title)
     upload = form.get("file")
     text = fields.get("text", "")
     # A browser sends an empty file part when no file was chosen.

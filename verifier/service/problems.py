@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from .page import render_problem, wants_html
 
@@ -60,7 +61,12 @@ def install(app: FastAPI, *, max_body_bytes: int) -> None:
         # Starlette's own exceptions carry only the status phrase as detail.
         generic = not isinstance(exc.detail, str) or exc.detail in (HTTPStatus(exc.status_code).phrase, "Content Too Large")
         detail = details.get(exc.status_code, HTTPStatus(exc.status_code).phrase) if generic else exc.detail
-        return problem(request, exc.status_code, detail, exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; a
+            # path served by several routes (GET and POST) allows them all.
+            headers["Allow"] = ", ".join(_allowed(app, request))
+        return problem(request, exc.status_code, detail, headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
@@ -70,6 +76,15 @@ def install(app: FastAPI, *, max_body_bytes: int) -> None:
     async def _bug(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem(request, 500, "internal error; the server log has the details")
+
+
+def _allowed(app: FastAPI, request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE and getattr(route, "methods", None):
+            methods |= route.methods
+    return sorted(methods)
 
 
 _DEFAULT_DETAIL = {
