@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", help="SQLite file the reports are kept in (default: $VERIFIER_DB, else reports/checks.sqlite3)")
     serve.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources checks use (default: the config's, else the enabled ones); requests cannot choose")
     serve.add_argument("--workers", type=int, default=1, help="server processes; extraction is CPU-bound, so up to one per core (default: 1)")
-    serve.add_argument("--concurrency", type=int, help="checks running at once in each process (default: the number of cores)")
+    serve.add_argument("--concurrency", type=int, help="checks running at once in each server process (default: the cores divided by --workers)")
     serve.add_argument("--timeout", type=float, help="seconds a check may take before its request gets a 504 (default: 60)")
     serve.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body accepted (default: 2000000)")
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
@@ -233,8 +233,12 @@ def _serve(args) -> int:
     except ModuleNotFoundError as exc:
         raise VerifierError(f"serving needs {exc.name!r}: pip install 'verifier[serve]'") from None
 
+    concurrency = args.concurrency
+    if concurrency is None and args.workers > 1 and not os.environ.get("VERIFIER_CONCURRENCY"):
+        # The cores are shared between the server processes.
+        concurrency = max(1, (os.cpu_count() or 2) // args.workers)
     settings = from_env(
-        db=args.db, sources=args.sources, concurrency=args.concurrency, check_timeout_s=args.timeout, max_body_bytes=args.max_body
+        db=args.db, sources=args.sources, concurrency=concurrency, check_timeout_s=args.timeout, max_body_bytes=args.max_body
     )
     # A bad config, source list or database fails here in one line, not in
     # the server's start-up (or in every worker's).

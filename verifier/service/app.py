@@ -16,8 +16,8 @@ import datetime as dt
 import hmac
 import logging
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Query, Request
@@ -33,7 +33,7 @@ from ..sources import load_sources, select
 from . import intake, problems
 from .jobs import Job
 from .limits import DeclaredLengthLimit
-from .page import CSP, PAGE_HEADERS, render_index, wants_html
+from .page import PAGE_HEADERS, render_index, wants_html
 from .problems import PROBLEM_RESPONSE, ServiceError
 from .runner import Busy, Runner, TimedOut
 from .settings import ServiceSettings, from_env
@@ -162,7 +162,7 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
         except DocumentError as exc:
             raise ServiceError(422, str(exc)) from None
         except Busy:
-            raise ServiceError(503, "too many checks in progress; retry shortly", {"Retry-After": "1"}) from None
+            raise ServiceError(503, "the server cannot take this check now (too many in progress); retry shortly", {"Retry-After": "1"}) from None
         except TimedOut:
             raise ServiceError(504, f"the check took longer than {settings.check_timeout_s:g} s") from None
         record = StoredCheck(id=uuid.uuid4().hex, created=dt.datetime.now(dt.timezone.utc), report=report, documents=[document])

@@ -43,5 +43,15 @@ def _sources(ids: tuple[str, ...]) -> dict[str, SourceDef]:
 def warm(job: Job) -> None:
     """Load what every check needs (source definitions, the snapshot, the
     lexicons) before the first request pays for it."""
-    # No language given: detecting it loads py3langid's model (some 85 MB) now.
-    job(Draft(name="warm-up", text="date 2024-02\nChina's GDP was 17.8 trillion dollars in 2023.\n"))
+    # No language given: detecting it loads py3langid's model (some 85 MB)
+    # now; a sentence per language loads each language's lexicons.
+    for sentence in _WARM_UP:
+        job(Draft(name="warm-up", text=f"date 2024-02\n{sentence}\n"))
+
+
+_WARM_UP = (
+    "China's GDP was 17.8 trillion dollars in 2023.",
+    "Le PIB de la Chine a atteint 17 800 milliards de dollars en 2023.",
+    "El PIB de China fue de 17,8 billones de dólares en 2023.",
+    "Das BIP Chinas lag 2023 bei 17,8 Billionen Dollar.",
+)

@@ -24,6 +24,7 @@ def render_index(*, recent, token_required: bool, max_body_bytes: int) -> str:
         token_required=token_required,
         languages=SUPPORTED,
         accept=",".join(ARTICLE_SUFFIXES),
+        suffixes=", ".join(ARTICLE_SUFFIXES),
         max_body=_size(max_body_bytes),
         version=__version__,
     )

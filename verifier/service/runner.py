@@ -28,7 +28,8 @@ Isolation = Literal["process", "thread"]
 
 
 class Busy(Exception):
-    """Too many checks running or queued."""
+    """The check cannot be taken now: too many running or queued, or the
+    worker pool broke under it (a new one is started for the next)."""
 
 
 class TimedOut(Exception):
@@ -107,7 +108,9 @@ class Runner:
             self._pending -= 1
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Drop queued checks and wait for running ones (bounded by their
+        sources' own timeouts), so worker processes exit cleanly."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _noop() -> None:
