@@ -1,4 +1,4 @@
-"""The report store (SQLite behind the Store interface) and the service's settings."""
+"""The report store: SQLite behind the Store interface."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ import uuid
 
 import pytest
 
-from verifier.cli import main
 from verifier.documents import from_text
 from verifier.errors import ConfigError
 from verifier.models import Report, RunInfo, Stats
-from verifier.service.settings import ServiceSettings, from_env, to_env
 from verifier.service.store import SQLiteStore, StoredCheck
 
 
@@ -100,27 +98,3 @@ def test_unusable_databases_are_config_errors(tmp_path):
         c.execute("PRAGMA user_version = 99")
     with pytest.raises(ConfigError, match="newer verifier"):
         SQLiteStore(newer)
-
-
-def test_settings_from_the_environment_round_trip(tmp_path):
-    env = {"VERIFIER_DB": str(tmp_path / "x.sqlite3"), "VERIFIER_MAX_BODY": "5000", "VERIFIER_SERVE_SOURCES": "snapshot,worldbank", "VERIFIER_TOKEN": "t0k"}
-    s = from_env(env)
-    assert (s.max_body_bytes, s.sources, s.token.get_secret_value()) == (5000, ["snapshot", "worldbank"], "t0k")
-    assert "t0k" not in repr(s) and "t0k" not in str(to_env(s))  # never printed, never passed on but by the environment itself
-    assert from_env({**to_env(s), "VERIFIER_TOKEN": "t0k"}) == s
-    assert from_env(env, max_body_bytes=10).max_body_bytes == 10
-    with pytest.raises(ConfigError, match="VERIFIER_CONCURRENCY"):
-        from_env({"VERIFIER_CONCURRENCY": "0"})
-    assert ServiceSettings().db.as_posix() == "reports/checks.sqlite3"
-
-
-def test_serve_refuses_bad_settings_in_one_line(monkeypatch, capsys):
-    monkeypatch.setenv("VERIFIER_MAX_BODY", "lots")
-    assert main(["serve", "--port", "0"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("verifier: error: VERIFIER_MAX_BODY") and err.count("\n") == 1
-
-
-def test_serve_refuses_an_unknown_source(tmp_path, capsys):
-    assert main(["serve", "--db", str(tmp_path / "x.sqlite3"), "--sources", "nope"]) == 2
-    assert "unknown source 'nope'" in capsys.readouterr().err

@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run the HTTP service (needs: pip install 'verifier[serve]')")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("--db", help="SQLite file the reports are kept in (default: $VERIFIER_DB, else reports/checks.sqlite3)")
     serve.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources checks use (default: the config's, else the enabled ones); requests cannot choose")
     serve.add_argument("--workers", type=int, default=1, help="server processes; extraction is CPU-bound, so up to one per core (default: 1)")
@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     probe.add_argument("ids", nargs="*", metavar="ID", help="sources to check (default: every source)")
     probe.add_argument("--offline", action="store_true", help="make no request; say so for each live source")
     return parser
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"invalid port {value!r}: expected 0-65535")
+    return int(value)
 
 
 def _ids(value: str) -> list[str]:
@@ -233,6 +239,9 @@ def _serve(args) -> int:
     except ModuleNotFoundError as exc:
         raise VerifierError(f"serving needs {exc.name!r}: pip install 'verifier[serve]'") from None
 
+    if args.workers < 1:
+        raise VerifierError(f"--workers must be at least 1, not {args.workers}")
+    _can_listen(args.host, args.port)
     concurrency = args.concurrency
     if concurrency is None and args.workers > 1 and not os.environ.get("VERIFIER_CONCURRENCY"):
         # The cores are shared between the server processes.
@@ -252,6 +261,22 @@ def _serve(args) -> int:
     else:
         uvicorn.run(app, **options)
     return 0
+
+
+def _can_listen(host: str, port: int) -> None:
+    """Fail in one line, before start-up, if the address cannot be listened
+    on (uvicorn would log it after warming up, and exit 3)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except (OSError, OverflowError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise VerifierError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def _schema(args) -> int:
