@@ -330,3 +330,25 @@ async def test_checks_run_in_worker_processes_by_default(tmp_path):
     assert _comparable(r.json()) == _comparable(await _library_report(SEED_TEXT))
     assert health["pending"] == 0
 
+
+
+@pytest.mark.parametrize(
+    "accept,html",
+    [
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", True),  # a browser navigating
+        ("*/*", False),  # curl, httpx, most clients
+        ("", False),
+        ("application/json", False),
+        ("text/html;q=0.5, application/json", False),
+        ("application/json;q=0.1, text/html", True),
+        ("text/html;q=0", False),
+        ("text/html;q=oops", False),
+    ],
+)
+def test_who_gets_html(accept, html):
+    from starlette.requests import Request
+
+    from verifier.service.page import wants_html
+
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": [(b"accept", accept.encode())] if accept else []}
+    assert wants_html(Request(scope)) is html
