@@ -86,6 +86,17 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the report")
 
+    serve = commands.add_parser("serve", help="run the HTTP service (needs: pip install 'verifier[serve]')")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--db", help="SQLite file the reports are kept in (default: $VERIFIER_DB, else reports/checks.sqlite3)")
+    serve.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources checks use (default: the config's, else the enabled ones); requests cannot choose")
+    serve.add_argument("--workers", type=int, default=1, help="server processes; extraction is CPU-bound, so up to one per core (default: 1)")
+    serve.add_argument("--concurrency", type=int, help="checks running at once in each server process (default: the cores divided by --workers)")
+    serve.add_argument("--timeout", type=float, help="seconds a check may take before its request gets a 504 (default: 60)")
+    serve.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body accepted (default: 2000000)")
+    serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+
     sources = commands.add_parser("sources", help="list the data sources, or check that the live ones answer")
     actions = sources.add_subparsers(dest="action", required=True, parser_class=_Parser)
     actions.add_parser("list", help="id, adapter, key needed/present, series count, cache state")
@@ -93,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     probe.add_argument("ids", nargs="*", metavar="ID", help="sources to check (default: every source)")
     probe.add_argument("--offline", action="store_true", help="make no request; say so for each live source")
     return parser
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"invalid port {value!r}: expected 0-65535")
+    return int(value)
 
 
 def _ids(value: str) -> list[str]:
@@ -105,7 +122,8 @@ def _ids(value: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "baseline": _baseline, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources}[args.command](args)
+        commands = {"check": _check, "baseline": _baseline, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources, "serve": _serve}
+        return commands[args.command](args)
     except VerifierError as exc:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return 2
@@ -267,6 +285,56 @@ def _sources(args) -> int:
     for r in results:
         print(f"{r.id.ljust(width)}  {r.outcome}  {r.detail}")
     return 1 if any(r.outcome == "fail" for r in results) else 0
+
+
+def _serve(args) -> int:
+    try:
+        import uvicorn
+
+        from .service import create_app
+        from .service.settings import from_env, to_env
+        from .service.store import SQLiteStore
+    except ModuleNotFoundError as exc:
+        raise VerifierError(f"serving needs {exc.name!r}: pip install 'verifier[serve]'") from None
+
+    if args.workers < 1:
+        raise VerifierError(f"--workers must be at least 1, not {args.workers}")
+    _can_listen(args.host, args.port)
+    concurrency = args.concurrency
+    if concurrency is None and args.workers > 1 and not os.environ.get("VERIFIER_CONCURRENCY"):
+        # The cores are shared between the server processes.
+        concurrency = max(1, (os.cpu_count() or 2) // args.workers)
+    settings = from_env(
+        db=args.db, sources=args.sources, concurrency=concurrency, check_timeout_s=args.timeout, max_body_bytes=args.max_body
+    )
+    # A bad config, source list or database fails here in one line, not in
+    # the server's start-up (or in every worker's).
+    app = create_app(settings)
+    SQLiteStore(settings.db).close()
+    options = {"host": args.host, "port": args.port, "access_log": not args.no_access_log, "server_header": False}
+    if args.workers > 1:
+        # Worker processes build their own app from the environment.
+        os.environ.update(to_env(settings))
+        uvicorn.run("verifier.service.app:from_environment", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(app, **options)
+    return 0
+
+
+def _can_listen(host: str, port: int) -> None:
+    """Fail in one line, before start-up, if the address cannot be listened
+    on (uvicorn would log it after warming up, and exit 3)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except (OSError, OverflowError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise VerifierError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def _schema(args) -> int:

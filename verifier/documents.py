@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 
 from .directives import parse as parse_directives
@@ -28,10 +29,20 @@ def detect_language(text: str) -> str:
     them so a short French text is never read as, say, Catalan)."""
     import py3langid
 
+    _restrict_languages()
+    return py3langid.classify(text[:5000])[0]
+
+
+@cache
+def _restrict_languages() -> None:
+    # Once per process: restricting rebuilds the model's tables (1.5 ms a
+    # call), and redoing it while another thread classifies (the service
+    # checks in threads) would swap the tables under that thread.
+    import py3langid
+
     from .extract.lexicon import SUPPORTED
 
     py3langid.set_languages(list(SUPPORTED))
-    return py3langid.classify(text[:5000])[0]
 
 
 def parse_date(value: str) -> dt.date:
@@ -140,17 +151,32 @@ def load(
         raise DocumentError(f"{name}: is a directory, not a file") from None
     except OSError as exc:
         raise DocumentError(f"{name}: cannot read ({exc.strerror})") from None
+    return from_bytes(data, name, lang=lang, published=published, default_lang=default_lang)
+
+
+def from_bytes(
+    data: bytes,
+    name: str,
+    *,
+    lang: str | None = None,
+    published: dt.date | None = None,
+    title: str | None = None,
+    default_lang: str | None = None,
+) -> Document:
+    """A file's content, read as `load` reads it: `name`'s suffix says HTML
+    or Word, and `-` (content from a pipe or an HTTP body) is sniffed.
+    `title` overrides the one the content gives. Raises DocumentError."""
     kind = _kind(name, data)
     if kind == "docx":
         from .inputs.docx import extract as extract_docx
 
-        return _from_extracted(extract_docx(data, name), name, lang, published, default_lang)
+        return _from_extracted(extract_docx(data, name), name, lang, published, default_lang, title)
     text = decode(data, name)
     if kind == "html" or (kind == "stdin" and _HTML_START.match(text)):
         from .inputs.html import extract as extract_html
 
-        return _from_extracted(extract_html(text), name, lang, published, default_lang)
-    return from_text(text, name, lang=lang, published=published, default_lang=default_lang)
+        return _from_extracted(extract_html(text), name, lang, published, default_lang, title)
+    return from_text(text, name, lang=lang, published=published, title=title, default_lang=default_lang)
 
 
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
@@ -165,7 +191,9 @@ def _kind(name: str, data: bytes) -> str:
     return "stdin" if name == "-" else "text"
 
 
-def _from_extracted(extracted, name: str, lang: str | None, published: dt.date | None, default_lang: str | None) -> Document:
+def _from_extracted(
+    extracted, name: str, lang: str | None, published: dt.date | None, default_lang: str | None, title: str | None = None
+) -> Document:
     if not extracted.text.strip():
         raise DocumentError(f"{name}: no article text")
     # A page's declared language is a hint only if verifier supports it ("en-GB" -> en).
@@ -177,6 +205,6 @@ def _from_extracted(extracted, name: str, lang: str | None, published: dt.date |
         name,
         lang=lang or (declared if declared in SUPPORTED else None),
         published=published or extracted.published,
-        title=extracted.title,
+        title=title or extracted.title,
         default_lang=default_lang,
     )

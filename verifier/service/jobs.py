@@ -1,0 +1,57 @@
+"""One check as the service runs it: read the draft, check it, apply the
+project's levels, exactly as `verifier check` would.
+
+A `Job` is small and picklable (source ids, not source definitions), so the
+same job runs in a thread of the server or in a worker process; each process
+loads its source definitions once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..codes import relevel
+from ..judge import Settings
+from ..models import Document, Report
+from ..sources import SourceDef, load_sources, select
+from ..verify import check
+from .intake import Draft
+
+
+@dataclass(frozen=True)
+class Job:
+    sources: tuple[str, ...]
+    tolerance: float | None = None
+    levels: tuple[tuple[str, str], ...] = field(default=())
+
+    def __call__(self, draft: Draft) -> tuple[Document, Report]:
+        """Raises DocumentError for a draft that cannot be read as an article."""
+        document = draft.document()
+        settings = Settings() if self.tolerance is None else Settings(tolerance=self.tolerance)
+        report = check([document], sources=_sources(self.sources), settings=settings)
+        if self.levels:
+            report = report.model_copy(update={"verdicts": relevel(report.verdicts, dict(self.levels))})
+        return document, report
+
+
+@cache
+def _sources(ids: tuple[str, ...]) -> dict[str, SourceDef]:
+    return select(load_sources(), list(ids))
+
+
+def warm(job: Job) -> None:
+    """Load what every check needs (source definitions, the snapshot, the
+    lexicons) before the first request pays for it."""
+    # No language given: detecting it loads py3langid's model (some 85 MB)
+    # now; a sentence per language loads each language's lexicons.
+    for sentence in _WARM_UP:
+        job(Draft(name="warm-up", text=f"date 2024-02\n{sentence}\n"))
+
+
+_WARM_UP = (
+    "China's GDP was 17.8 trillion dollars in 2023.",
+    "Le PIB de la Chine a atteint 17 800 milliards de dollars en 2023.",
+    "El PIB de China fue de 17,8 billones de dólares en 2023.",
+    "Das BIP Chinas lag 2023 bei 17,8 Billionen Dollar.",
+)
