@@ -516,3 +516,53 @@ def test_attributions_before_and_after_the_figure(lang, text, attribution, place
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
     # A place inside the attribution ("World" in "World Bank") is who said it, not what the figure is about.
     assert claim.attribution == attribution and [p.code for p in claim.places] == places
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # A fuller name earlier in the sentence says which currency the short one is.
+        ("en", "The Egyptian pound slid to 47.5 pounds per dollar after the devaluation.", [(47.5, "EGP / USD")]),
+        ("en", "The Pakistani rupee closed at 278.5 rupees per dollar on Friday.", [(278.5, "PKR / USD")]),
+        ("de", "Die schwedische Krone fiel auf 11,5 Kronen je Euro.", [(11.5, "SEK / EUR")]),
+        # The sentence's one country says it, for the names the lexicon allows.
+        ("es", "Chile cerró el año con una deuda de 50 billones de pesos.", [(50e12, "CLP")]),
+        ("fr", "La Tunisie a emprunté 3 milliards de dinars.", [(3e9, "TND")]),
+        ("fr", "La Suède a dépensé 40 milliards de couronnes.", [(40e9, "SEK")]),
+        ("en", "The Philippines' GDP reached 20 trillion pesos.", [(20e12, "PHP")]),
+        # Two countries, or none: the lexicon's default stands.
+        ("de", "Die Schweiz und Mexiko tauschten Waren für 3 Milliarden Pesos.", [(3e9, "MXN")]),
+        ("es", "El presupuesto prevé 900 mil millones de pesos.", [(900e9, "MXN")]),
+        # "livres" is resolved by a name only: Lebanon alone does not make them LBP.
+        ("fr", "Le Liban a imprimé 90 000 livres par dollar.", [(90000, "GBP / USD")]),
+        # "dollars" move only in an exchange rate after a fuller name.
+        ("fr", "Le dollar canadien cotait 1,47 dollar pour un euro vendredi.", [(1.47, "CAD / EUR")]),
+        ("fr", "Le dollar canadien a reculé et Ottawa a dépensé 10 milliards de dollars.", [(10e9, "USD")]),
+        ("en", "Canada said the deal was worth 5 billion dollars.", [(5e9, "USD")]),
+    ],
+)
+def test_shared_currency_names_are_resolved_by_the_sentence(lang, text, expected):
+    found = [(q["value"], q["unit"]) for q in parse("quantities", text, lang=lang, published=dt.date(2024, 5, 8))]
+    assert found == [(pytest.approx(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("fr", "La livre égyptienne a encore perdu du terrain.", []),
+        ("es", "El peso chileno se apreció frente al dólar.", []),
+        ("en", "The Indian rupee weakened against the euro.", []),
+        ("es", "El peso chileno se apreció frente al real de Brasil.", ["BRA"]),
+    ],
+)
+def test_a_currency_name_is_no_place(lang, text, expected):
+    assert [p["code"] for p in parse("places", text, lang=lang)] == expected
+
+
+def test_which_currencies_share_a_name_comes_from_cldr():
+    from verifier.extract.currencies import family
+
+    assert {"TRY", "GBP", "EGP", "LBP"} <= family("livres", "fr")
+    assert {"ARS", "COP", "MXN", "CLP"} <= family("pesos", "es")
+    assert {"SEK", "NOK", "DKK"} <= family("kronen", "de")
+    assert "USD" not in family("pesos", "es") and "TRY" not in family("pounds", "en")

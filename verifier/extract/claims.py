@@ -19,7 +19,7 @@ from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
 from ..geo import AGGREGATES
 from . import lexicon as lx
-from . import changes, metrics, periods, places, quantities
+from . import changes, currencies, metrics, periods, places, quantities
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 
@@ -163,10 +163,15 @@ def find_mentions(text: str, lang: str, published) -> Found:
     found_quantities = [
         q for q in quantities.find(mask(masked, bases), lang) if not any(m.start <= q.start < m.end for m in multiples)
     ]
+    # A currency's name is no place: "la livre turque" is not Turkey.
+    currency_names = currencies.names(masked, lang)
+    found_places = places.find(mask(text, [*found_quantities, *currency_names]), lang)
+    bounds = [(s.start, s.end) for s in sentences(text, lang)]
+    found_quantities = currencies.resolve(masked, lang, found_quantities, currency_names, found_places, bounds)
     return Found(
         periods=found_periods,
         quantities=found_quantities,
-        places=places.find(mask(text, found_quantities), lang),
+        places=found_places,
         metrics=metrics.find(text, lang),
         attributions=_attributions(text, lang, found_periods),
         changes=found_changes,

@@ -59,7 +59,7 @@ class _Grammar:
 
 
 @cache
-def _currency_names(lang: str) -> dict[str, str]:
+def currency_names(lang: str) -> dict[str, str]:
     """Every currency's name in the language, singular and plural, from CLDR
     ("francs suisses", "Norwegian kroner", "Schweizer Franken")."""
     from babel import Locale
@@ -89,7 +89,7 @@ def grammar(lang: str) -> _Grammar:
     lex = lx.load(lang)
     scales = lex.table("scales")
     # The lexicon's own names (what news writes: "dollars", "francs") win over CLDR's.
-    currencies = _currency_names(lang) | lex.table("currencies")
+    currencies = currency_names(lang) | lex.table("currencies")
     units: dict[str, tuple[str, float]] = {k: (v, 1.0) for k, v in currencies.items() if isinstance(v, str)}
     for key, value in lex.table("units").items():
         units[key] = (value, 1.0) if isinstance(value, str) else (value[0], float(value[1]))
@@ -274,9 +274,10 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     if m := g.scale.match(text, pos):
         scale, pos = g.scales[lx.normalize(m.group(1))], m.end()
     m = (_after(g.linked, g, text, pos) if scale != 1.0 else None) or g.unit.match(text, pos)
+    named = None  # the word that named the currency: "pesos" may yet be resolved to ARS
     if m:
         unit, factor = g.units[lx.normalize(m.group(1))]
-        pos = m.end()
+        named, pos = lx.normalize(m.group(1)), m.end()
     elif (c := _CODE_AFTER.match(text, pos)) and c.group(1) in currency_codes():
         unit, pos = c.group(1), c.end()
     elif scale != 1.0 and (c := g.linked_code.match(text, pos)) and c.group(1) in currency_codes():
@@ -291,10 +292,10 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos)):
         # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
-        named = [g.units[lx.normalize(c.group(1))][0] for c in g.currency_word.finditer(text, max(0, start - 60), start)]
-        named = [c for c in named if catalog.unit_family(c) == "money" and c != denominator]
-        if catalog.unit_family(denominator) == "money" and named and not _SENTENCE_END.search(text, max(0, start - 60), start):
-            unit, pos = f"{named[-1]} / {denominator}", per.end()
+        words = [lx.normalize(c.group(1)) for c in g.currency_word.finditer(text, max(0, start - 60), start)]
+        words = [w for w in words if catalog.unit_family(g.units[w][0]) == "money" and g.units[w][0] != denominator]
+        if catalog.unit_family(denominator) == "money" and words and not _SENTENCE_END.search(text, max(0, start - 60), start):
+            unit, named, pos = f"{g.units[words[-1]][0]} / {denominator}", words[-1], per.end()
     if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
@@ -325,5 +326,6 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     )
     share = unit == "%" and (g.share.match(text, pos) is not None or g.share_before.search(text, max(0, start - 40), start) is not None)
     return QuantityMention(
-        start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share, scaled=scale != 1.0
+        start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share, scaled=scale != 1.0,
+        currency=named if unit and catalog.unit_family(unit.partition(" / ")[0]) == "money" else None,
     )
