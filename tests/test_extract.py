@@ -566,3 +566,39 @@ def test_which_currencies_share_a_name_comes_from_cldr():
     assert {"ARS", "COP", "MXN", "CLP"} <= family("pesos", "es")
     assert {"SEK", "NOK", "DKK"} <= family("kronen", "de")
     assert "USD" not in family("pesos", "es") and "TRY" not in family("pounds", "en")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Superlatives no list names, read by their form.
+        ("Tesla löste Toyota als meistverkaufte Automarke in Norwegen ab.", [(1, "meistverkaufte")]),
+        ("Apple ist wieder das wertvollste Unternehmen der Welt.", [(1, "wertvollste")]),
+        ("Der Juli 2023 war der bislang heißeste Monat in Spanien.", [(1, "heißeste")]),
+        ("Die Preise stiegen in Hamburg am stärksten.", [(1, "stärksten")]),
+        ("Samsung ist das zweitwertvollste Unternehmen Asiens.", [(2, "zweitwertvollste")]),
+        ("Sie war die beste Spielerin des Turniers.", [(1, "beste")]),
+        # A listed superlative is read once.
+        ("Bayern ist das bevölkerungsreichste Bundesland.", [(1, "bevölkerungsreichste")]),
+        # False friends: past forms of verbs, ordinals, "most", adjectives whose -st- is their own.
+        ("Die verpasste Chance kostete den Verein viel.", []),
+        ("Die gelöste Aufgabe lag auf dem Tisch.", []),
+        ("Die meisten Firmen mussten schließen.", []),
+        ("Die Firmen, die umziehen mussten, waren klein.", []),
+        ("Die nächste Sitzung findet im Mai statt.", []),
+        ("Die erste Lieferung kam im Januar an.", []),
+        ("Die feste Zusage kam am Montag.", []),
+        ("Der oberste Gerichtshof entschied gegen die Regierung.", []),
+        ("Die Produkte, die wir testen, sind teuer.", []),
+        ("Das ist am ehesten eine Frage der Zeit.", []),
+        ("Die Kritiker lobten die meisterhafte Inszenierung.", []),
+        # Groups and bounded superlatives state no rank.
+        ("Die wertvollsten Unternehmen der Welt sind amerikanisch.", []),
+        ("Die meistverkauften Autos kommen aus China.", []),
+        ("Die Firma ist eine der wertvollsten Marken.", []),
+        ("Der Umsatz war der schwächste seit 2019.", []),
+    ],
+)
+def test_german_superlatives_by_their_form(text, expected):
+    claims = extract(from_text(text, lang="de", published=dt.date(2024, 5, 8)))
+    assert [(c.rank, c.text) for c in claims if c.kind == "ranking"] == expected

@@ -19,7 +19,7 @@ from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
 from ..geo import AGGREGATES
 from . import lexicon as lx
-from . import changes, currencies, metrics, periods, places, quantities
+from . import changes, currencies, metrics, periods, places, quantities, superlatives
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 
@@ -202,12 +202,19 @@ def extract(document: Document) -> list[Claim]:
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
-        for m in ordinal_re.finditer(text, sentence.start, sentence.end):
+        listed = list(ordinal_re.finditer(text, sentence.start, sentence.end))
+        for m in listed:
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))
-        for m in (x for x in found.metrics if x.rank and sentence.start <= x.start < sentence.end):
+        ranked_metrics = [x for x in found.metrics if x.rank and sentence.start <= x.start < sentence.end]
+        for m in ranked_metrics:
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start, c))
+        # A superlative told by its form, unless a list already read it ("größte", "bevölkerungsreichste").
+        taken = [(m.start(), m.end()) for m in listed] + [(m.start, m.end) for m in ranked_metrics]
+        for sup in superlatives.find(text, lang, sentence.start, sentence.end):
+            if not any(a <= sup.start < b for a, b in taken) and (c := _ranking_claim(document, sentence, sup, found, overtake_re, text)):
+                claims.append((sup.start, c))
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and not p.publication]
         if own:
             previous_period[sentence.paragraph] = own[-1]
@@ -440,7 +447,9 @@ def _from_to_claim(document, a: QuantityMention, b: QuantityMention, ca: dict, c
     }
 
 
-def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found, overtake_re, text) -> dict | None:
+def _ranking_claim(
+    document, sentence, m: re.Match | MetricMention | superlatives.SuperlativeMention, found: Found, overtake_re, text
+) -> dict | None:
     """A rank word right before a metric ("premier fournisseur de pétrole
     brut", "top crude supplier", "troisième économie mondiale"), or a
     superlative that states the rank itself ("most populous"), with its
@@ -449,18 +458,21 @@ def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found
         metric, rank, start, end = m, m.rank, m.start, m.end
     else:
         g = _rank_grammar(document.lang)
-        word = lx.normalize(m.group(1))
-        start, end = m.start(), m.end()
+        if isinstance(m, superlatives.SuperlativeMention):  # read by its form: "wertvollstes"
+            word, start, end, superlative = m.text, m.start, m.end, m.rank
+        else:
+            word, start, end = lx.normalize(m.group(1)), m.start(), m.end()
+            superlative = g.superlatives.get(word)
         # At most two plain words between the rank and the metric ("top crude
         # supplier"), so "the first half of 2023 exports" is no ranking.
         metric = next(
-            (x for x in found.metrics if x.rank is None and _RANK_GAP.fullmatch(text, m.end(), x.start)),
+            (x for x in found.metrics if x.rank is None and _RANK_GAP.fullmatch(text, end, x.start)),
             None,
         )
-        if word in g.superlatives:
+        if superlative is not None:
             if g.one_of.search(text, max(0, start - 30), start) or g.not_superlative.match(text, end):
                 return None
-            rank = g.superlatives[word]
+            rank = superlative
             if rank == 1 and (before := g.ordinal_before.search(text, max(0, start - 60), start)):
                 rank, start = g.ordinals[lx.normalize(before.group(1))], before.start()
         elif metric is None:
