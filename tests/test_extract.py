@@ -602,3 +602,31 @@ def test_which_currencies_share_a_name_comes_from_cldr():
 def test_german_superlatives_by_their_form(text, expected):
     claims = extract(from_text(text, lang="de", published=dt.date(2024, 5, 8)))
     assert [(c.rank, c.text) for c in claims if c.kind == "ranking"] == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # A superlative within a duration is no rank, and the duration is no figure.
+        ("en", "Japan's jobless rate rose to 2.7% in May, the highest in 18 months.", [("amount", None, "2.7%")]),
+        ("en", "Gold hit its highest in more than a decade on Friday.", []),
+        ("en", "Sales fell to their lowest level in three years.", []),
+        ("fr", "Le pétrole est au plus haut depuis cinq mois, à 92 dollars le baril.", [("amount", None, "92 dollars le baril")]),
+        ("fr", "Le chômage a atteint son niveau le plus élevé en dix ans.", []),
+        ("es", "La inflación marcó el nivel más alto en cinco meses, un 3,4 %.", [("amount", None, "3,4 %")]),
+        ("es", "El paro cayó a su nivel más bajo desde hace 15 años.", []),
+        ("de", "Der Ölpreis stieg auf den höchsten Stand seit fünf Monaten.", []),
+        ("de", "Die Inflation sank auf den niedrigsten Wert in drei Jahren.", []),
+        # Not bounded: a rank held over a time, or ranked in a place.
+        ("en", "Germany has been China's largest trading partner for eight years.", [("ranking", 1, "largest"), ("amount", None, "eight years")]),
+        ("en", "Tokyo is the largest city in the world.", [("ranking", 1, "largest")]),
+    ],
+)
+def test_a_superlative_within_a_duration_is_no_rank(lang, text, expected):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    assert [(c.kind, c.rank, c.text) for c in claims] == expected
+
+
+def test_the_duration_bounding_a_superlative_is_no_quantity():
+    found = parse("quantities", "Exports fell 4% in June, the lowest in 18 months.", lang="en")
+    assert [(q["value"], q["unit"]) for q in found] == [(4.0, "%")]
