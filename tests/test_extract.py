@@ -630,3 +630,39 @@ def test_a_superlative_within_a_duration_is_no_rank(lang, text, expected):
 def test_the_duration_bounding_a_superlative_is_no_quantity():
     found = parse("quantities", "Exports fell 4% in June, the lowest in 18 months.", lang="en")
     assert [(q["value"], q["unit"]) for q in found] == [(4.0, "%")]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # An article before a scale word is one of it.
+        ("en", "The deal is worth a billion dollars.", [(1e9, "USD", "=")]),
+        ("en", "Around a million people left the region.", [(1e6, "", "~")]),
+        ("de", "Die Regierung gibt eine Milliarde Euro für Schulen aus.", [(1e9, "EUR", "=")]),
+        ("de", "Der Plan sieht Kredite von bis zu einer Billion Euro vor.", [(1e12, "EUR", "<=")]),
+        ("es", "La empresa invirtió un millón de dólares.", [(1e6, "USD", "=")]),
+        ("fr", "Un milliard d'euros sera consacré au rail.", [(1e9, "EUR", "=")]),
+        # Half or a quarter of a unit or a scale.
+        ("en", "The bank cut rates by half a percentage point.", [(0.5, "pp", "=")]),
+        ("en", "Yields rose a quarter of a percentage point.", [(0.25, "pp", "=")]),
+        ("en", "Output fell by half a million barrels a day.", [(5e5, "barrel / day", "=")]),
+        ("de", "Die EZB senkte den Zins um einen halben Prozentpunkt.", [(0.5, "pp", "=")]),
+        ("de", "Der Fonds umfasst eine halbe Milliarde Euro.", [(5e8, "EUR", "=")]),
+        ("fr", "La BCE a relevé ses taux d'un demi-point.", [(0.5, "pp", "=")]),
+        ("es", "El banco subió los tipos medio punto.", [(0.5, "pp", "=")]),
+        ("es", "El banco subió los tipos medio punto porcentual.", [(0.5, "pp", "=")]),
+        # The article alone, or before an abbreviation, is no figure.
+        ("en", "Oil costs $80 a barrel, up from a year ago.", [(80, "USD / barrel", "=")]),
+        ("de", "Eine Steuer auf Gewinne ist geplant.", []),
+        ("en", "She is a K-pop star.", []),
+        ("en", "A quarter of the oil goes to China.", [(25, "%", "=")]),
+    ],
+)
+def test_written_amounts_with_an_article(lang, text, expected):
+    found = [(q["value"], q["unit"], q["comparator"]) for q in parse("quantities", text, lang=lang, published=dt.date(2024, 5, 8))]
+    assert found == [(pytest.approx(v), u, c) for v, u, c in expected]
+
+
+def test_half_a_point_is_a_change_in_points():
+    (claim,) = extract(from_text("The central bank cut its rate by half a percentage point.", lang="en", published=dt.date(2024, 5, 8)))
+    assert claim.kind == "change" and claim.quantity.value == -0.5 and claim.quantity.unit == "pp"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
@@ -111,6 +111,7 @@ def _bounded(lex: lx.Lexicon) -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=4)  # asked for twice per text: by the currency resolver and by extract
 def sentences(text: str, lang: str) -> list[Sentence]:
     """Sentences, each with its clauses. Hand-written: the splitters on PyPI
     are unmaintained or slow, and this one only needs the language's
@@ -192,11 +193,10 @@ def find_mentions(text: str, lang: str, published) -> Found:
         b.span() for _, end in [*taken, *((s.start, s.end) for s in formed)] if (b := bounded.match(text, end))
     ]
     found_quantities = [q for q in quantities.find(mask(masked, bases), lang) if not any(a <= q.start < b for a, b in spans)]
-    # A currency's name is no place: "la livre turque" is not Turkey.
-    currency_names = currencies.names(masked, lang)
-    found_places = places.find(mask(text, [*found_quantities, *currency_names]), lang)
-    bounds = [(s.start, s.end) for s in sentences(text, lang)]
-    found_quantities = currencies.resolve(masked, lang, found_quantities, currency_names, found_places, bounds)
+    found_places = places.find(mask(text, found_quantities), lang)
+    found_quantities = currencies.resolve(
+        masked, lang, found_quantities, found_places, lambda: [(s.start, s.end) for s in sentences(text, lang)]
+    )
     return Found(
         periods=found_periods,
         quantities=found_quantities,

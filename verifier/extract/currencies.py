@@ -52,10 +52,15 @@ def family(word: str, lang: str) -> frozenset[str]:
 
 
 @cache
-def _index(lang: str) -> lx.PhraseIndex:
+def full_names(lang: str) -> frozenset[str]:
     """Currency names of more than one word: those that say which currency
     they mean ("peso argentino", "Indian rupee", "dollars américains")."""
-    return lx.PhraseIndex([n for n in _names(lang) if len(n.split()) > 1])
+    return frozenset(n for n in _names(lang) if len(n.split()) > 1)
+
+
+@cache
+def _index(lang: str) -> lx.PhraseIndex:
+    return lx.PhraseIndex(full_names(lang))
 
 
 @cache
@@ -64,37 +69,40 @@ def _names(lang: str) -> dict[str, str]:
     return currency_names(lang) | {k: v for k, v in lex.table("currencies").items() if isinstance(v, str)}
 
 
-def names(text: str, lang: str) -> list[Mention]:
-    """Every full currency name in `text`: what an ambiguous name may be
-    resolved by, and no place ("la livre turque" is not Turkey)."""
-    return [Mention(s, e, text[s:e]) for s, e, _ in _index(lang).finditer(text)]
+def names(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every full currency name in `text[start:end]`: what an ambiguous name
+    may be resolved by."""
+    window = text[start:end]
+    return [Mention(start + s, start + e, window[s:e]) for s, e, _ in _index(lang).finditer(window)]
 
 
-def resolve(
-    text: str,
-    lang: str,
-    quantities: list[QuantityMention],
-    found_names: list[Mention],
-    places: list[PlaceMention],
-    sentences: list[tuple[int, int]],
-) -> list[QuantityMention]:
+def resolve(text: str, lang: str, quantities: list[QuantityMention], places: list[PlaceMention], sentences) -> list[QuantityMention]:
     """The quantities, each named by an ambiguous word given the currency its
-    sentence points to, when it points to exactly one."""
+    sentence points to, when it points to exactly one. `sentences` gives the
+    (start, end) of the sentences, called only when some name is ambiguous."""
     modes = lx.load(lang).table("quantities", "ambiguous_currencies")
+
+    def mode_of(q: QuantityMention) -> str | None:
+        mode = modes.get(q.currency or "")
+        # "dollars" alone are too common to move: only an exchange rate ("1,47 dollar
+        # pour un euro") after a fuller name is clear enough.
+        if mode == RATE and catalog.unit_family(q.quantity.unit.partition(" / ")[2]) != "money":
+            return None
+        return mode
+
+    if not any(mode_of(q) for q in quantities):
+        return quantities
     table = _names(lang)
+    bounds = sentences()
     out = []
     for q in quantities:
-        mode = modes.get(q.currency or "")
-        unit = q.quantity.unit
-        head, sep, tail = unit.partition(" / ")
-        # "dollars" alone is too common to move: only an exchange rate ("1,36 dollar
-        # pour un dollar américain") after a fuller name is clear enough.
-        if mode is None or (mode == RATE and catalog.unit_family(tail) != "money"):
+        if (mode := mode_of(q)) is None:
             out.append(q)
             continue
-        start, end = next(((s, e) for s, e in sentences if s <= q.start < e), (0, len(text)))
+        head, sep, tail = q.quantity.unit.partition(" / ")
+        start, end = next(((s, e) for s, e in bounds if s <= q.start < e), (0, len(text)))
         codes = family(q.currency, lang)
-        before = [n for n in found_names if start <= n.start and n.end <= q.start and table[lx.normalize(n.text)] in codes]
+        before = [n for n in names(text, lang, start, q.start) if table[lx.normalize(n.text)] in codes]
         code = table[lx.normalize(before[-1].text)] if before else None
         if code is None and mode == COUNTRY:
             code = _country_currency(places, start, end, codes)

@@ -56,6 +56,9 @@ class _Grammar:
     echo_before: re.Pattern
     fractions: re.Pattern
     comparators: dict[str, str]
+    amounts: re.Pattern  # "a" in "a billion", "half a" in "half a percentage point"
+    scale_articles: dict[str, float]
+    written_amounts: dict[str, float | list]
 
 
 @cache
@@ -147,6 +150,9 @@ def grammar(lang: str) -> _Grammar:
         fractions=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('fractions', {}))})", re.I),
         count_words=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
         comparators=comparators,
+        amounts=re.compile(f"({lx.phrase_pattern(lex.table('quantities', 'scale_articles') | lex.table('quantities', 'written_amounts'))})", re.I),
+        scale_articles=lex.table("quantities", "scale_articles"),
+        written_amounts=lex.table("quantities", "written_amounts"),
     )
 
 
@@ -169,12 +175,17 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         if value is not None:
             if q := _assemble(text, m.start(), m.end(), Number(float(value), 1.0, 0), g, written=True):
                 found.append(q)
+    for m in g.amounts.finditer(text):
+        if not any(q.start <= m.start() < q.end for q in found) and (q := _written_amount(text, m, g)):
+            found.append(q)
     counts = lx.load(lang).table("quantities", "count_words")
     for m in g.count_words.finditer(text):
         quantity = Quantity(value=float(counts[lx.normalize(m.group())]), unit="")
         found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
     fractions = lx.load(lang).table("quantities", "fractions")
     for m in g.fractions.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue  # "a quarter of" in "a quarter of a percentage point"
         # "knapp die Hälfte", "two-thirds of": an exact share, hedged by its own comparator.
         start, comparator = m.start(), "="
         if c := g.comparator.search(text, max(0, start - 30), start):
@@ -183,6 +194,35 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         found.append(QuantityMention(start, m.end(), text[start : m.end()], quantity, share=True))
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
+
+
+def _written_amount(text: str, m: re.Match, g: _Grammar) -> QuantityMention | None:
+    """"a billion dollars", "einer Billion Euro" (one of the scale), "half a
+    percentage point", "medio punto" (a fraction of a unit or scale): the
+    article or fraction is a figure only with the scale or unit after it."""
+    key = lx.normalize(m.group(1))
+    if key in g.scale_articles:
+        scale = g.scale.match(text, m.end())
+        # Only a written-out scale word: abbreviations follow digits ("a k-pop star" is no 1,000).
+        if not (scale and text[m.end() : m.end() + 1].isspace() and scale.group(1).isalpha() and len(scale.group(1)) > 3):
+            return None  # "a barrel", "eine Steuer": an article
+        value = g.scale_articles[key]
+    elif isinstance(g.written_amounts[key], list):  # a whole amount: "medio punto"
+        # ...unless its first words and a unit say more: "medio punto porcentual".
+        for short in (k for k, v in g.written_amounts.items() if not isinstance(v, list) and key.startswith(k + " ")):
+            head = re.compile(lx.phrase_pattern([short]), re.I).match(text, m.start())
+            if head and (q := _assemble(text, m.start(), head.end(), Number(float(g.written_amounts[short]), 1.0, 0), g, written=True)):
+                return q
+        value, unit = g.written_amounts[key]
+        start, comparator = m.start(), "="
+        if c := g.comparator.search(text, max(0, start - 30), start):
+            comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
+        quantity = Quantity(value=float(value), unit=unit, comparator=comparator)
+        return QuantityMention(start, m.end(), text[start : m.end()], quantity)
+    else:
+        value = g.written_amounts[key]
+    # Its own size is the step: "half a million" is read to the nearest quarter million.
+    return _assemble(text, m.start(), m.end(), Number(float(value), float(value), 0), g, written=True)
 
 
 # A capitalised word inside a sentence right before a bare number: a name.
