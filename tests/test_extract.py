@@ -516,3 +516,153 @@ def test_attributions_before_and_after_the_figure(lang, text, attribution, place
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
     # A place inside the attribution ("World" in "World Bank") is who said it, not what the figure is about.
     assert claim.attribution == attribution and [p.code for p in claim.places] == places
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # A fuller name earlier in the sentence says which currency the short one is.
+        ("en", "The Egyptian pound slid to 47.5 pounds per dollar after the devaluation.", [(47.5, "EGP / USD")]),
+        ("en", "The Pakistani rupee closed at 278.5 rupees per dollar on Friday.", [(278.5, "PKR / USD")]),
+        ("de", "Die schwedische Krone fiel auf 11,5 Kronen je Euro.", [(11.5, "SEK / EUR")]),
+        # The sentence's one country says it, for the names the lexicon allows.
+        ("es", "Chile cerró el año con una deuda de 50 billones de pesos.", [(50e12, "CLP")]),
+        ("fr", "La Tunisie a emprunté 3 milliards de dinars.", [(3e9, "TND")]),
+        ("fr", "La Suède a dépensé 40 milliards de couronnes.", [(40e9, "SEK")]),
+        ("en", "The Philippines' GDP reached 20 trillion pesos.", [(20e12, "PHP")]),
+        # Two countries, or none: the lexicon's default stands.
+        ("de", "Die Schweiz und Mexiko tauschten Waren für 3 Milliarden Pesos.", [(3e9, "MXN")]),
+        ("es", "El presupuesto prevé 900 mil millones de pesos.", [(900e9, "MXN")]),
+        # "livres" is resolved by a name only: Lebanon alone does not make them LBP.
+        ("fr", "Le Liban a imprimé 90 000 livres par dollar.", [(90000, "GBP / USD")]),
+        # "dollars" move only in an exchange rate after a fuller name.
+        ("fr", "Le dollar canadien cotait 1,47 dollar pour un euro vendredi.", [(1.47, "CAD / EUR")]),
+        ("fr", "Le dollar canadien a reculé et Ottawa a dépensé 10 milliards de dollars.", [(10e9, "USD")]),
+        ("en", "Canada said the deal was worth 5 billion dollars.", [(5e9, "USD")]),
+    ],
+)
+def test_shared_currency_names_are_resolved_by_the_sentence(lang, text, expected):
+    found = [(q["value"], q["unit"]) for q in parse("quantities", text, lang=lang, published=dt.date(2024, 5, 8))]
+    assert found == [(pytest.approx(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("fr", "La livre égyptienne a encore perdu du terrain.", []),
+        ("es", "El peso chileno se apreció frente al dólar.", []),
+        ("en", "The Indian rupee weakened against the euro.", []),
+        ("es", "El peso chileno se apreció frente al real de Brasil.", ["BRA"]),
+    ],
+)
+def test_a_currency_name_is_no_place(lang, text, expected):
+    assert [p["code"] for p in parse("places", text, lang=lang)] == expected
+
+
+def test_which_currencies_share_a_name_comes_from_cldr():
+    from verifier.extract.currencies import family
+
+    assert {"TRY", "GBP", "EGP", "LBP"} <= family("livres", "fr")
+    assert {"ARS", "COP", "MXN", "CLP"} <= family("pesos", "es")
+    assert {"SEK", "NOK", "DKK"} <= family("kronen", "de")
+    assert "USD" not in family("pesos", "es") and "TRY" not in family("pounds", "en")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Superlatives no list names, read by their form.
+        ("Tesla löste Toyota als meistverkaufte Automarke in Norwegen ab.", [(1, "meistverkaufte")]),
+        ("Apple ist wieder das wertvollste Unternehmen der Welt.", [(1, "wertvollste")]),
+        ("Der Juli 2023 war der bislang heißeste Monat in Spanien.", [(1, "heißeste")]),
+        ("Die Preise stiegen in Hamburg am stärksten.", [(1, "stärksten")]),
+        ("Samsung ist das zweitwertvollste Unternehmen Asiens.", [(2, "zweitwertvollste")]),
+        ("Sie war die beste Spielerin des Turniers.", [(1, "beste")]),
+        # A listed superlative is read once.
+        ("Bayern ist das bevölkerungsreichste Bundesland.", [(1, "bevölkerungsreichste")]),
+        # False friends: past forms of verbs, ordinals, "most", adjectives whose -st- is their own.
+        ("Die verpasste Chance kostete den Verein viel.", []),
+        ("Die gelöste Aufgabe lag auf dem Tisch.", []),
+        ("Die meisten Firmen mussten schließen.", []),
+        ("Die Firmen, die umziehen mussten, waren klein.", []),
+        ("Die nächste Sitzung findet im Mai statt.", []),
+        ("Die erste Lieferung kam im Januar an.", []),
+        ("Die feste Zusage kam am Montag.", []),
+        ("Der oberste Gerichtshof entschied gegen die Regierung.", []),
+        ("Die Produkte, die wir testen, sind teuer.", []),
+        ("Das ist am ehesten eine Frage der Zeit.", []),
+        ("Die Kritiker lobten die meisterhafte Inszenierung.", []),
+        # Groups and bounded superlatives state no rank.
+        ("Die wertvollsten Unternehmen der Welt sind amerikanisch.", []),
+        ("Die meistverkauften Autos kommen aus China.", []),
+        ("Die Firma ist eine der wertvollsten Marken.", []),
+        ("Der Umsatz war der schwächste seit 2019.", []),
+    ],
+)
+def test_german_superlatives_by_their_form(text, expected):
+    claims = extract(from_text(text, lang="de", published=dt.date(2024, 5, 8)))
+    assert [(c.rank, c.text) for c in claims if c.kind == "ranking"] == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # A superlative within a duration is no rank, and the duration is no figure.
+        ("en", "Japan's jobless rate rose to 2.7% in May, the highest in 18 months.", [("amount", None, "2.7%")]),
+        ("en", "Gold hit its highest in more than a decade on Friday.", []),
+        ("en", "Sales fell to their lowest level in three years.", []),
+        ("fr", "Le pétrole est au plus haut depuis cinq mois, à 92 dollars le baril.", [("amount", None, "92 dollars le baril")]),
+        ("fr", "Le chômage a atteint son niveau le plus élevé en dix ans.", []),
+        ("es", "La inflación marcó el nivel más alto en cinco meses, un 3,4 %.", [("amount", None, "3,4 %")]),
+        ("es", "El paro cayó a su nivel más bajo desde hace 15 años.", []),
+        ("de", "Der Ölpreis stieg auf den höchsten Stand seit fünf Monaten.", []),
+        ("de", "Die Inflation sank auf den niedrigsten Wert in drei Jahren.", []),
+        # Not bounded: a rank held over a time, or ranked in a place.
+        ("en", "Germany has been China's largest trading partner for eight years.", [("ranking", 1, "largest"), ("amount", None, "eight years")]),
+        ("en", "Tokyo is the largest city in the world.", [("ranking", 1, "largest")]),
+    ],
+)
+def test_a_superlative_within_a_duration_is_no_rank(lang, text, expected):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    assert [(c.kind, c.rank, c.text) for c in claims] == expected
+
+
+def test_the_duration_bounding_a_superlative_is_no_quantity():
+    found = parse("quantities", "Exports fell 4% in June, the lowest in 18 months.", lang="en")
+    assert [(q["value"], q["unit"]) for q in found] == [(4.0, "%")]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # An article before a scale word is one of it.
+        ("en", "The deal is worth a billion dollars.", [(1e9, "USD", "=")]),
+        ("en", "Around a million people left the region.", [(1e6, "", "~")]),
+        ("de", "Die Regierung gibt eine Milliarde Euro für Schulen aus.", [(1e9, "EUR", "=")]),
+        ("de", "Der Plan sieht Kredite von bis zu einer Billion Euro vor.", [(1e12, "EUR", "<=")]),
+        ("es", "La empresa invirtió un millón de dólares.", [(1e6, "USD", "=")]),
+        ("fr", "Un milliard d'euros sera consacré au rail.", [(1e9, "EUR", "=")]),
+        # Half or a quarter of a unit or a scale.
+        ("en", "The bank cut rates by half a percentage point.", [(0.5, "pp", "=")]),
+        ("en", "Yields rose a quarter of a percentage point.", [(0.25, "pp", "=")]),
+        ("en", "Output fell by half a million barrels a day.", [(5e5, "barrel / day", "=")]),
+        ("de", "Die EZB senkte den Zins um einen halben Prozentpunkt.", [(0.5, "pp", "=")]),
+        ("de", "Der Fonds umfasst eine halbe Milliarde Euro.", [(5e8, "EUR", "=")]),
+        ("fr", "La BCE a relevé ses taux d'un demi-point.", [(0.5, "pp", "=")]),
+        ("es", "El banco subió los tipos medio punto.", [(0.5, "pp", "=")]),
+        ("es", "El banco subió los tipos medio punto porcentual.", [(0.5, "pp", "=")]),
+        # The article alone, or before an abbreviation, is no figure.
+        ("en", "Oil costs $80 a barrel, up from a year ago.", [(80, "USD / barrel", "=")]),
+        ("de", "Eine Steuer auf Gewinne ist geplant.", []),
+        ("en", "She is a K-pop star.", []),
+        ("en", "A quarter of the oil goes to China.", [(25, "%", "=")]),
+    ],
+)
+def test_written_amounts_with_an_article(lang, text, expected):
+    found = [(q["value"], q["unit"], q["comparator"]) for q in parse("quantities", text, lang=lang, published=dt.date(2024, 5, 8))]
+    assert found == [(pytest.approx(v), u, c) for v, u, c in expected]
+
+
+def test_half_a_point_is_a_change_in_points():
+    (claim,) = extract(from_text("The central bank cut its rate by half a percentage point.", lang="en", published=dt.date(2024, 5, 8)))
+    assert claim.kind == "change" and claim.quantity.value == -0.5 and claim.quantity.unit == "pp"

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
 from ..geo import AGGREGATES
 from . import lexicon as lx
-from . import changes, metrics, periods, places, quantities
+from . import changes, currencies, metrics, periods, places, quantities, superlatives
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 
@@ -67,6 +67,7 @@ class _RankGrammar:
     one_of: re.Pattern  # "one of the largest", "the two largest" state no rank
     ordinal_before: re.Pattern  # "la deuxième année la plus chaude"
     not_superlative: re.Pattern  # "larger than", "its lowest since June"
+    bounded: re.Pattern  # "the highest in five months": a superlative within a duration
 
 
 @cache
@@ -88,9 +89,29 @@ def _rank_grammar(lang: str) -> _RankGrammar:
             rf"(?:{lx.phrase_pattern(ranking.get('than', []) + ranking.get('since', []))})",
             re.I,
         ),
+        bounded=_bounded(lex),
     )
 
 
+# Units of time, as the lexicons name them for pint.
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour"})
+
+
+def _bounded(lex: lx.Lexicon) -> re.Pattern:
+    """A superlative, a few words, a bounding word and a duration: "the
+    highest level in five months", "au plus haut depuis plus de cinq mois",
+    "el nivel más alto en cinco meses", "den höchsten Stand seit fünf Monaten"."""
+    ranking = lex.data["ranking"]
+    units = [w for w, u in lex.data.get("units", {}).items() if isinstance(u, str) and u in _DURATIONS] + ranking.get("durations", [])
+    count = rf"\d+(?:[.,]\d+)?|{lx.phrase_pattern(lex.written_numbers + ranking.get('within_one', []))}"
+    return re.compile(
+        rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?:{lx.phrase_pattern(ranking.get('within', []) + ranking.get('since', []))})"
+        rf"{_S}(?:(?:{lx.phrase_pattern(lex.data.get('comparators', {}))}){_S})?(?:(?:{count}){_S})?(?:{lx.phrase_pattern(units)})",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=4)  # asked for twice per text: by the currency resolver and by extract
 def sentences(text: str, lang: str) -> list[Sentence]:
     """Sentences, each with its clauses. Hand-written: the splitters on PyPI
     are unmaintained or slow, and this one only needs the language's
@@ -149,6 +170,8 @@ class Found:
     changes: list[ChangeMention]
     bases: list[changes.BasisMention]  # "year-on-year", "sur un an": what a change is measured against
     masked: str  # the text with periods blotted out, as the quantity finder saw it
+    ranks: list[re.Match]  # listed ordinals and superlatives ("premier", "largest")
+    formed: list[superlatives.SuperlativeMention]  # superlatives told by their form, that no list names
 
 
 def find_mentions(text: str, lang: str, published) -> Found:
@@ -158,20 +181,33 @@ def find_mentions(text: str, lang: str, published) -> Found:
     masked = mask(text, found_periods)
     bases = changes.bases(masked, lang)
     found_changes = changes.find(masked, lang)
-    # The number inside a multiple is part of it: "twice" in "twice as much", "deux" in "deux fois plus".
-    multiples = [c for c in found_changes if c.multiplier is not None]
-    found_quantities = [
-        q for q in quantities.find(mask(masked, bases), lang) if not any(m.start <= q.start < m.end for m in multiples)
+    found_metrics = metrics.find(text, lang)
+    ranks = list(_splitters(lang)[4].finditer(text))
+    taken = [(m.start(), m.end()) for m in ranks] + [(m.start, m.end) for m in found_metrics if m.rank]
+    # A superlative told by its form, unless a list already read it ("größte", "bevölkerungsreichste").
+    formed = [s for s in superlatives.find(text, lang, 0, len(text)) if not any(a <= s.start < b for a, b in taken)]
+    # The number inside a multiple is part of it: "twice" in "twice as much", "deux" in "deux fois plus";
+    # a duration that bounds a superlative is part of it too, as "since June" would be: "the highest in five months".
+    bounded = _rank_grammar(lang).bounded
+    spans = [(c.start, c.end) for c in found_changes if c.multiplier is not None] + [
+        b.span() for _, end in [*taken, *((s.start, s.end) for s in formed)] if (b := bounded.match(text, end))
     ]
+    found_quantities = [q for q in quantities.find(mask(masked, bases), lang) if not any(a <= q.start < b for a, b in spans)]
+    found_places = places.find(mask(text, found_quantities), lang)
+    found_quantities = currencies.resolve(
+        masked, lang, found_quantities, found_places, lambda: [(s.start, s.end) for s in sentences(text, lang)]
+    )
     return Found(
         periods=found_periods,
         quantities=found_quantities,
-        places=places.find(mask(text, found_quantities), lang),
-        metrics=metrics.find(text, lang),
+        places=found_places,
+        metrics=found_metrics,
         attributions=_attributions(text, lang, found_periods),
         changes=found_changes,
         bases=bases,
         masked=masked,
+        ranks=ranks,
+        formed=formed,
     )
 
 
@@ -180,7 +216,7 @@ def extract(document: Document) -> list[Claim]:
     # Skipped regions (front matter) become spaces, so no sentence starts in them.
     text = mask(document.text, [Mention(s, e, "") for s, e in document.skipped], fill=" ")
     found = find_mentions(text, lang, document.published)
-    *_, ordinal_re, overtake_re = _splitters(lang)
+    overtake_re = _splitters(lang)[5]
     claims: list[tuple[int, dict]] = []
     previous_period: dict[int, PeriodMention] = {}
     for sentence in sentences(text, lang):
@@ -197,10 +233,10 @@ def extract(document: Document) -> list[Claim]:
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
-        for m in ordinal_re.finditer(text, sentence.start, sentence.end):
+        for m in (m for m in found.ranks if sentence.start <= m.start() < sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))
-        for m in (x for x in found.metrics if x.rank and sentence.start <= x.start < sentence.end):
+        for m in (x for x in [*(x for x in found.metrics if x.rank), *found.formed] if sentence.start <= x.start < sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start, c))
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and not p.publication]
@@ -435,7 +471,9 @@ def _from_to_claim(document, a: QuantityMention, b: QuantityMention, ca: dict, c
     }
 
 
-def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found, overtake_re, text) -> dict | None:
+def _ranking_claim(
+    document, sentence, m: re.Match | MetricMention | superlatives.SuperlativeMention, found: Found, overtake_re, text
+) -> dict | None:
     """A rank word right before a metric ("premier fournisseur de pétrole
     brut", "top crude supplier", "troisième économie mondiale"), or a
     superlative that states the rank itself ("most populous"), with its
@@ -444,18 +482,21 @@ def _ranking_claim(document, sentence, m: re.Match | MetricMention, found: Found
         metric, rank, start, end = m, m.rank, m.start, m.end
     else:
         g = _rank_grammar(document.lang)
-        word = lx.normalize(m.group(1))
-        start, end = m.start(), m.end()
+        if isinstance(m, superlatives.SuperlativeMention):  # read by its form: "wertvollstes"
+            word, start, end, superlative = m.text, m.start, m.end, m.rank
+        else:
+            word, start, end = lx.normalize(m.group(1)), m.start(), m.end()
+            superlative = g.superlatives.get(word)
         # At most two plain words between the rank and the metric ("top crude
         # supplier"), so "the first half of 2023 exports" is no ranking.
         metric = next(
-            (x for x in found.metrics if x.rank is None and _RANK_GAP.fullmatch(text, m.end(), x.start)),
+            (x for x in found.metrics if x.rank is None and _RANK_GAP.fullmatch(text, end, x.start)),
             None,
         )
-        if word in g.superlatives:
-            if g.one_of.search(text, max(0, start - 30), start) or g.not_superlative.match(text, end):
+        if superlative is not None:
+            if g.one_of.search(text, max(0, start - 30), start) or g.not_superlative.match(text, end) or g.bounded.match(text, end):
                 return None
-            rank = g.superlatives[word]
+            rank = superlative
             if rank == 1 and (before := g.ordinal_before.search(text, max(0, start - 60), start)):
                 rank, start = g.ordinals[lx.normalize(before.group(1))], before.start()
         elif metric is None:

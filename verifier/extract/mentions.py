@@ -24,6 +24,7 @@ class QuantityMention(Mention):
     signed: bool = False  # written with an explicit sign ("+26,7 %"): a change
     share: bool = False  # a percentage of a whole ("5.5 % of global electricity")
     scaled: bool = False  # written with a scale word ("9,6 millions")
+    currency: str | None = None  # the word that named its currency ("pesos"), which the sentence may resolve
 
 
 @dataclass(frozen=True)

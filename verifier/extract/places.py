@@ -1,12 +1,13 @@
 """Find places: country names (CLDR, every language babel knows), capitals
 used as metonyms ("Moscou"), demonyms and adjectives ("douanes chinoises"),
-and aggregates ("zone euro" -> EMU)."""
+and aggregates ("zone euro" -> EMU); not the ones inside a currency's name."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from . import currencies
 from . import lexicon as lx
 from .mentions import PlaceMention
 
@@ -19,8 +20,10 @@ def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern]:
     section = lex.data.get("places", {})
     articles = lx.phrase_pattern(section.get("articles", []))
     # An article stays with the name ("la Chine"); l' has no space after it.
+    # Currency names are looked up with the places, so that the longest match
+    # takes "livre turque" or "Indian rupee" whole: a currency's name is no place.
     return (
-        lx.PhraseIndex(lex.places, suffix=section.get("genitive", "")),
+        lx.PhraseIndex([*lex.places, *currencies.full_names(lang)], suffix=section.get("genitive", "")),
         re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
     )
 
@@ -30,6 +33,8 @@ def find(text: str, lang: str) -> list[PlaceMention]:
     index, article = _index(lang)
     found = []
     for start, end, key in index.finditer(text):
+        if key not in lex.places:
+            continue  # a currency: "la livre turque" is not Turkey
         code, kind = lex.places[key]
         written = text[start:end]
         if kind in ("name", "names", "capitals") and not written[0].isupper():

@@ -56,10 +56,13 @@ class _Grammar:
     echo_before: re.Pattern
     fractions: re.Pattern
     comparators: dict[str, str]
+    amounts: re.Pattern  # "a" in "a billion", "half a" in "half a percentage point"
+    scale_articles: dict[str, float]
+    written_amounts: dict[str, float | list]
 
 
 @cache
-def _currency_names(lang: str) -> dict[str, str]:
+def currency_names(lang: str) -> dict[str, str]:
     """Every currency's name in the language, singular and plural, from CLDR
     ("francs suisses", "Norwegian kroner", "Schweizer Franken")."""
     from babel import Locale
@@ -89,7 +92,7 @@ def grammar(lang: str) -> _Grammar:
     lex = lx.load(lang)
     scales = lex.table("scales")
     # The lexicon's own names (what news writes: "dollars", "francs") win over CLDR's.
-    currencies = _currency_names(lang) | lex.table("currencies")
+    currencies = currency_names(lang) | lex.table("currencies")
     units: dict[str, tuple[str, float]] = {k: (v, 1.0) for k, v in currencies.items() if isinstance(v, str)}
     for key, value in lex.table("units").items():
         units[key] = (value, 1.0) if isinstance(value, str) else (value[0], float(value[1]))
@@ -147,6 +150,9 @@ def grammar(lang: str) -> _Grammar:
         fractions=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('fractions', {}))})", re.I),
         count_words=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
         comparators=comparators,
+        amounts=re.compile(f"({lx.phrase_pattern(lex.table('quantities', 'scale_articles') | lex.table('quantities', 'written_amounts'))})", re.I),
+        scale_articles=lex.table("quantities", "scale_articles"),
+        written_amounts=lex.table("quantities", "written_amounts"),
     )
 
 
@@ -169,12 +175,17 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         if value is not None:
             if q := _assemble(text, m.start(), m.end(), Number(float(value), 1.0, 0), g, written=True):
                 found.append(q)
+    for m in g.amounts.finditer(text):
+        if not any(q.start <= m.start() < q.end for q in found) and (q := _written_amount(text, m, g)):
+            found.append(q)
     counts = lx.load(lang).table("quantities", "count_words")
     for m in g.count_words.finditer(text):
         quantity = Quantity(value=float(counts[lx.normalize(m.group())]), unit="")
         found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
     fractions = lx.load(lang).table("quantities", "fractions")
     for m in g.fractions.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue  # "a quarter of" in "a quarter of a percentage point"
         # "knapp die Hälfte", "two-thirds of": an exact share, hedged by its own comparator.
         start, comparator = m.start(), "="
         if c := g.comparator.search(text, max(0, start - 30), start):
@@ -183,6 +194,35 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         found.append(QuantityMention(start, m.end(), text[start : m.end()], quantity, share=True))
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
+
+
+def _written_amount(text: str, m: re.Match, g: _Grammar) -> QuantityMention | None:
+    """"a billion dollars", "einer Billion Euro" (one of the scale), "half a
+    percentage point", "medio punto" (a fraction of a unit or scale): the
+    article or fraction is a figure only with the scale or unit after it."""
+    key = lx.normalize(m.group(1))
+    if key in g.scale_articles:
+        scale = g.scale.match(text, m.end())
+        # Only a written-out scale word: abbreviations follow digits ("a k-pop star" is no 1,000).
+        if not (scale and text[m.end() : m.end() + 1].isspace() and scale.group(1).isalpha() and len(scale.group(1)) > 3):
+            return None  # "a barrel", "eine Steuer": an article
+        value = g.scale_articles[key]
+    elif isinstance(g.written_amounts[key], list):  # a whole amount: "medio punto"
+        # ...unless its first words and a unit say more: "medio punto porcentual".
+        for short in (k for k, v in g.written_amounts.items() if not isinstance(v, list) and key.startswith(k + " ")):
+            head = re.compile(lx.phrase_pattern([short]), re.I).match(text, m.start())
+            if head and (q := _assemble(text, m.start(), head.end(), Number(float(g.written_amounts[short]), 1.0, 0), g, written=True)):
+                return q
+        value, unit = g.written_amounts[key]
+        start, comparator = m.start(), "="
+        if c := g.comparator.search(text, max(0, start - 30), start):
+            comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
+        quantity = Quantity(value=float(value), unit=unit, comparator=comparator)
+        return QuantityMention(start, m.end(), text[start : m.end()], quantity)
+    else:
+        value = g.written_amounts[key]
+    # Its own size is the step: "half a million" is read to the nearest quarter million.
+    return _assemble(text, m.start(), m.end(), Number(float(value), float(value), 0), g, written=True)
 
 
 # A capitalised word inside a sentence right before a bare number: a name.
@@ -274,9 +314,10 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     if m := g.scale.match(text, pos):
         scale, pos = g.scales[lx.normalize(m.group(1))], m.end()
     m = (_after(g.linked, g, text, pos) if scale != 1.0 else None) or g.unit.match(text, pos)
+    named = None  # the word that named the currency: "pesos" may yet be resolved to ARS
     if m:
         unit, factor = g.units[lx.normalize(m.group(1))]
-        pos = m.end()
+        named, pos = lx.normalize(m.group(1)), m.end()
     elif (c := _CODE_AFTER.match(text, pos)) and c.group(1) in currency_codes():
         unit, pos = c.group(1), c.end()
     elif scale != 1.0 and (c := g.linked_code.match(text, pos)) and c.group(1) in currency_codes():
@@ -291,10 +332,10 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos)):
         # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
-        named = [g.units[lx.normalize(c.group(1))][0] for c in g.currency_word.finditer(text, max(0, start - 60), start)]
-        named = [c for c in named if catalog.unit_family(c) == "money" and c != denominator]
-        if catalog.unit_family(denominator) == "money" and named and not _SENTENCE_END.search(text, max(0, start - 60), start):
-            unit, pos = f"{named[-1]} / {denominator}", per.end()
+        words = [lx.normalize(c.group(1)) for c in g.currency_word.finditer(text, max(0, start - 60), start)]
+        words = [w for w in words if catalog.unit_family(g.units[w][0]) == "money" and g.units[w][0] != denominator]
+        if catalog.unit_family(denominator) == "money" and words and not _SENTENCE_END.search(text, max(0, start - 60), start):
+            unit, named, pos = f"{g.units[words[-1]][0]} / {denominator}", words[-1], per.end()
     if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
         denominator, per_factor = g.units[lx.normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
@@ -325,5 +366,6 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     )
     share = unit == "%" and (g.share.match(text, pos) is not None or g.share_before.search(text, max(0, start - 40), start) is not None)
     return QuantityMention(
-        start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share, scaled=scale != 1.0
+        start=start, end=pos, text=text[start:pos], quantity=quantity, count=count, signed=signed, share=share, scaled=scale != 1.0,
+        currency=named if unit and catalog.unit_family(unit.partition(" / ")[0]) == "money" else None,
     )
