@@ -103,7 +103,7 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
     prepositions = lx.phrase_pattern(section.get("month_prepositions", []))
     rules.append(_Rule(re.compile(rf"(?:{prepositions}(?:{_S}|-))(?P<m1>{month})(?!\w)", re.I), "month"))
-    rules.append(_Rule(re.compile(rf"(?<![\d,.\w]){_YEAR}(?![.,]\d)", re.I), "year"))
+    rules.append(_Rule(re.compile(rf"(?<![\d,.\w])(?<!\d-){_YEAR}(?![.,]\d)", re.I), "year"))
     publication = re.compile(
         rf"(?:{lx.phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
     )

@@ -28,7 +28,8 @@ _YEARS = range(1800, 2101)
 _NOT_FIGURES = re.compile(
     r"(?<![\w.,])\d{1,2}[:h]\d{2}(?!\d)"
     r"|(?<![\w.,])(?:\+\d{1,3}|0\d{0,3})(?:[\s.\-/]\(?\d{1,4}\)?){2,}(?!\d)"
-    r"|\(\d{3}\)[\s\u00a0]?\d{3}-\d{4}(?!\d)|(?<![\w.,])\d{3}-\d{3}-\d{4}(?!\d)"  # North American: (202) 512-1800
+    # North American: (202) 512-1800; the period finder may have blotted "1800" (NUL) as a year already.
+    r"|\(\d{3}\)[\s\u00a0]?[\d\x00]{3}-[\d\x00]{4}(?![\d\x00])|(?<![\w.,])\d{3}-[\d\x00]{3}-[\d\x00]{4}(?![\d\x00])"
 )
 
 
