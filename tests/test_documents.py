@@ -73,3 +73,18 @@ def test_arbitrary_text_never_raises_and_spans_hold(text, lang):
     for claim in extract(doc):
         assert doc.text[claim.span.start : claim.span.end] == claim.text
         assert claim.span.line == doc.text.count("\n", 0, claim.span.start) + 1
+
+
+def test_function_words_decide_a_clear_article_and_leave_the_rest_to_the_model():
+    from verifier.documents import _by_function_words, detect_language
+
+    assert _by_function_words(
+        "Les exportations de la Chine vers la Russie ont augmenté de 12 % en 2023, et les importations "
+        "sont restées stables pour le pays, qui a été le premier client de Moscou dans le secteur."
+    ) == "fr"
+    assert _by_function_words(
+        "Die Exporte der Bundesrepublik sind im Jahr gestiegen, und die Importe von Gas aus Norwegen "
+        "haben sich mit dem Ende der Lieferungen aus Russland für die Industrie nicht verändert."
+    ) == "de"
+    assert _by_function_words("Brent: 82 $") is None  # too few words: the model decides
+    assert detect_language("El precio del petróleo subió un 3 % en marzo.") == "es"

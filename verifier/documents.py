@@ -25,12 +25,36 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 def detect_language(text: str) -> str:
-    """The most likely of the supported languages (py3langid, restricted to
-    them so a short French text is never read as, say, Catalan)."""
+    """The most likely of the supported languages. An article in one of them
+    is told apart by its function words at once; only a text they leave
+    undecided pays for py3langid's model (0.3-0.7 s to load), restricted to
+    the supported languages so a short French text is never read as Catalan."""
+    if (clear := _by_function_words(text[:5000])) is not None:
+        return clear
     import py3langid
 
     _restrict_languages()
     return py3langid.classify(text[:5000])[0]
+
+
+# Frequent words that belong to one of the languages only ("que", "en", "la"
+# are shared and left out). A verdict needs many hits and a wide lead.
+_FUNCTION_WORDS = {
+    "fr": "le les du et est une dans pour qui sur pas au aux ont été sont avec par ces cette",
+    "en": "the and of to is that for with was were has have from by which this are it",
+    "es": "el los las del y por con para es se al lo como fue más sus este esta",
+    "de": "der die das und ist den dem nicht mit von für auf ein eine im sich wird zu",
+}
+_WORD_LANG = {w: lang for lang, words in _FUNCTION_WORDS.items() for w in words.split()}
+
+
+def _by_function_words(text: str) -> str | None:
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if (lang := _WORD_LANG.get(word)) is not None:
+            counts[lang] += 1
+    (best, first), (_, second) = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)[:2]
+    return best if first >= 8 and first >= 3 * second else None
 
 
 @cache
