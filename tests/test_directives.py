@@ -153,3 +153,79 @@ def test_a_word_draft_takes_directives_as_paragraphs(tmp_path, capsys):
     found = verdicts(capsys.readouterr().out)
     assert found["250 milliards de dollars"]["ignored"]["reason"] == "chiffre vérifié"
     assert found["260 milliards de dollars"]["ignored"] is None and code == 1
+
+
+# --- HTML pages: real comments are directives, text that looks like one is not --------
+
+
+def page(*blocks: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="fr"><head><title>t</title><!-- verifier: ignore value-mismatch — head --></head>'
+        "<body><nav><!-- verifier off -->menu</nav><article>" + "\n".join(blocks) + "</article></body></html>"
+    )
+
+
+def check_page(tmp_path, html: str, *options: str, capsys) -> tuple[int, str, str]:
+    path = tmp_path / "draft.html"
+    path.write_text(html, encoding="utf-8")
+    code = main(["check", str(path), "--no-write", "--published", "2024-02", *options])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_html_comment_ignores_the_next_paragraph(tmp_path, capsys):
+    from verifier.documents import load
+
+    html = page(
+        f"<p>{TRADE.format(300)}</p>",
+        "<!-- verifier: ignore value-mismatch\n     — chiffre confirmé par le ministère -->",
+        f"<p>{TRADE.format(250)}</p>",
+        f"<p>{TRADE.format(260)}</p>",
+    )
+    code, out, _ = check_page(tmp_path, html, "--format", "json", capsys=capsys)
+    found = verdicts(out)
+    assert found["250 milliards de dollars"]["ignored"]["reason"] == "chiffre confirmé par le ministère"
+    assert found["300 milliards de dollars"]["ignored"] is None and found["260 milliards de dollars"]["ignored"] is None
+    assert code == 1
+    # Spans and lines still index the extracted text, which keeps the directive where it stood.
+    doc = load(tmp_path / "draft.html")
+    (ignore,) = doc.ignores
+    assert doc.text[ignore.start : ignore.end] == TRADE.format(250)
+    assert doc.text.splitlines()[ignore.line - 1].startswith("<!-- verifier: ignore value-mismatch — chiffre")
+    span = found["250 milliards de dollars"]["claim"]["span"]
+    assert doc.text[span["start"] : span["end"]] == "250 milliards de dollars"
+
+
+def test_html_off_and_on_inside_and_across_paragraphs(tmp_path, capsys):
+    html = page(
+        f"<p>Il a dit : <!-- verifier off -->« {TRADE.format(400)} »<!-- verifier on --> {TRADE.format('218,2')}</p>",
+        "<!-- verifier off -->",
+        f"<p>{TRADE.format(300)}</p>",
+        "<!--verifier on-->",
+        f"<p>{TRADE.format(250)}</p>",
+    )
+    _, out, _ = check_page(tmp_path, html, "--format", "json", capsys=capsys)
+    assert sorted(verdicts(out)) == ["218,2 milliards de dollars", "250 milliards de dollars"]
+
+
+def test_html_comments_outside_the_main_text_and_ordinary_ones_do_nothing(tmp_path, capsys):
+    html = page(
+        '<div hidden><!-- verifier: ignore value-mismatch — hidden --></div>',
+        "<!-- an editor's note: verifier checks this -->",
+        f"<p>{TRADE.format(250)}</p>",
+    )
+    code, out, _ = check_page(tmp_path, html, "--format", "json", capsys=capsys)
+    assert verdicts(out)["250 milliards de dollars"]["ignored"] is None and code == 1
+
+
+def test_a_directive_quoted_as_text_in_a_page_is_text(tmp_path, capsys):
+    quoted = "<p>Écrivez &lt;!-- verifier: ignore CODE --&gt; ou &lt;!-- verifier off --&gt; avant un paragraphe.</p>"
+    code, out, err = check_page(tmp_path, page(quoted, f"<p>{TRADE.format(250)}</p>"), "--format", "json", capsys=capsys)
+    assert code == 1 and err == ""  # the quoted directive without a reason is no error
+    assert verdicts(out)["250 milliards de dollars"]["ignored"] is None  # and the quoted "off" turns nothing off
+
+
+def test_a_malformed_html_directive_is_a_one_line_error(tmp_path, capsys):
+    code, out, err = check_page(tmp_path, page("<!-- verifier: ignore value-mismatch -->", f"<p>{TRADE.format(250)}</p>"), capsys=capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "draft.html:1: 'verifier: ignore value-mismatch' needs a reason" in err

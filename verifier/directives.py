@@ -11,11 +11,16 @@ published. `off` stops checking until `on` (or the end of the text).
 
 A malformed directive is an error naming the file and line, never passed
 over: a typo in a code would otherwise silently suppress nothing.
+
+In an HTML page only real comments are directives: the reader keeps them in
+the extracted text and says where (`comments`), so an article that quotes a
+directive as text (`&lt;!-- verifier off --&gt;`) is checked as written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .codes import CODES
@@ -38,10 +43,18 @@ class Directives:
     skipped: list[tuple[int, int]] = field(default_factory=list)  # the directives and the regions turned off
 
 
-def parse(text: str, path: str, start: int = 0) -> Directives:
-    """The directives in `text` from offset `start` (after any front matter). Raises DocumentError."""
+def is_directive(comment: str) -> bool:
+    """Whether the body of an HTML comment (between `<!--` and `-->`) is addressed to verifier."""
+    return _DIRECTIVE.match(comment) is not None
+
+
+def parse(text: str, path: str, start: int = 0, comments: Collection[int] | None = None) -> Directives:
+    """The directives in `text` from offset `start` (after any front matter);
+    with `comments`, only those starting at these offsets. Raises DocumentError."""
     found = []
     for m in _COMMENT.finditer(text, start):
+        if comments is not None and m.start() not in comments:
+            continue
         if d := _DIRECTIVE.match(m[1]):
             found.append((m.start(), m.end(), " ".join(d[1].split())))
     out = Directives()
