@@ -229,3 +229,78 @@ def test_a_malformed_html_directive_is_a_one_line_error(tmp_path, capsys):
     code, out, err = check_page(tmp_path, page("<!-- verifier: ignore value-mismatch -->", f"<p>{TRADE.format(250)}</p>"), capsys=capsys)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "draft.html:1: 'verifier: ignore value-mismatch' needs a reason" in err
+
+
+# --- an ignore directive that ignores nothing is noted, never failed ----------------
+
+
+def test_an_unused_ignore_is_a_suggestion_note_that_fails_nothing(tmp_path, capsys):
+    text = draft("<!-- verifier: ignore value-mismatch — confirmed -->\n" + TRADE.format("218,2"))  # a supported figure
+    code, out, _ = check(tmp_path, text, "--format", "json", "--fail-on", "suggestion", capsys=capsys)
+    report = json.loads(out)
+    assert code == 0 and [v["code"] for v in report["verdicts"]] == ["supported"]
+    (note,) = report["notes"]
+    assert note == {
+        "document": str(tmp_path / "draft.md"),
+        "code": "unused-ignore",
+        "level": "suggestion",
+        "line": 5,
+        "column": 1,
+        "message": "'verifier: ignore value-mismatch' ignored nothing: "
+        "the paragraph after it has no value-mismatch verdict (its verdicts: supported).",
+    }
+
+
+def test_only_the_codes_that_ignored_nothing_are_noted(tmp_path, capsys):
+    text = draft(
+        "<!-- verifier: ignore value-mismatch — checked -->\n" + TRADE.format(250),
+        "  <!-- verifier: ignore period-mismatch, value-mismatch — checked too -->\n" + TRADE.format(260),
+        "<!-- verifier: ignore no-metric — nothing to see -->\n\nRien ici.",
+    )
+    code, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    notes = [(n["line"], n["column"], n["message"].split(" ignored nothing")[0]) for n in json.loads(out)["notes"]]
+    assert notes == [(8, 3, "'verifier: ignore period-mismatch'"), (11, 1, "'verifier: ignore no-metric'")]
+    assert code == 0
+    assert "(it has no claims)" in json.loads(out)["notes"][1]["message"]
+
+
+def test_an_unused_ignore_in_every_format(tmp_path, capsys):
+    import jsonschema
+
+    from test_formats import SARIF_SCHEMA
+
+    text = draft("<!-- verifier: ignore value-mismatch — confirmed -->\n" + TRADE.format("218,2"))
+    path = tmp_path / "draft.md"
+    _, line, _ = check(tmp_path, text, "--format", "line", capsys=capsys)
+    assert line.startswith(f"{path}:5:1:unused-ignore:'verifier: ignore value-mismatch' ignored nothing") and line.count("\n") == 1
+    _, github, _ = check(tmp_path, text, "--format", "github", capsys=capsys)
+    assert github.startswith(f"::notice file={path},line=5,col=1,title=verifier%3A unused-ignore::")
+    _, sarif, _ = check(tmp_path, text, "--format", "sarif", capsys=capsys)
+    log = json.loads(sarif)
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    run_ = log["runs"][0]
+    (result,) = [r for r in run_["results"] if r["ruleId"] == "unused-ignore"]
+    assert run_["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "unused-ignore"
+    assert (result["kind"], result["level"]) == ("fail", "note")
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 5, "startColumn": 1}
+    _, cli_out, _ = check(tmp_path, text, "--format", "cli", capsys=capsys)
+    assert f"note {path}:5:1  unused-ignore: 'verifier: ignore value-mismatch' ignored nothing" in " ".join(cli_out.split("\n"))
+    assert cli_out.rstrip().splitlines()[-1].startswith("✔ 0 contradicted")  # the summary stays last
+    _, md, _ = check(tmp_path, text, "--format", "md", capsys=capsys)
+    from verifier.render.markdown import escape
+
+    assert f"- **note** {escape(str(path))}:5:1 unused-ignore: 'verifier: ignore value-mismatch' ignored nothing" in md
+    _, html, _ = check(tmp_path, text, "--format", "html", capsys=capsys)
+    assert "<code>unused-ignore</code>: &#39;verifier: ignore value-mismatch&#39; ignored nothing" in html
+
+
+def test_changed_since_keeps_only_the_notes_on_changed_lines(tmp_path, capsys):
+    from verifier.gitdiff import narrow
+    from verifier.models import Report
+
+    text = draft("<!-- verifier: ignore value-mismatch — confirmed -->\n" + TRADE.format("218,2"))
+    _, out, _ = check(tmp_path, text, "--format", "json", capsys=capsys)
+    report = Report.model_validate_json(out)
+    path = str(tmp_path / "draft.md")
+    assert len(narrow(report, {path: {5}}).notes) == 1
+    assert narrow(report, {path: {6}}).notes == [] and len(narrow(report, {path: None}).notes) == 1

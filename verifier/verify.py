@@ -22,6 +22,7 @@ from .extract import extract
 from .consistency import Finding
 from .consistency import check as check_consistency
 from .directives import apply as ignored
+from .directives import unused
 from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
@@ -95,8 +96,10 @@ async def check_async(
         ignored(consistent(_judge(doc, p, answers, settings_of[doc.path]), findings[doc.path]), doc.ignores) for doc, p in plans
     ]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
+    notes = [note for doc in documents for note in unused(doc, [v for v in verdicts if v.document == doc.path])]
     return Report(
         verdicts=verdicts,
+        notes=notes,
         stats=Stats(claims=len(verdicts), documents=len(documents), **counts),
         run=RunInfo(
             version=__version__,

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..codes import CODES
-from ..models import Claim, Document, Report, Verdict
+from ..models import Claim, Document, Note, Report, Verdict
 from ..geo import name as place_name
 from ..readable import format_interval, format_magnitude, format_quantity
 from .chart import Chart, chart
@@ -65,6 +65,7 @@ class DocumentView:
     counts: dict[str, int]
     cards: list[Card] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def render(report: Report, documents: Mapping[str, Document] | None = None) -> str:
@@ -121,6 +122,7 @@ def _document_views(report: Report, documents: Mapping[str, Document]) -> list[D
             published=(doc.published if doc else None) or report.run.published.get(path),
             available=doc is not None,
             counts=status_counts(v.status for v in verdicts),
+            notes=[note for note in report.notes if note.document == path],
         )
         used: set[str] = set()
         for v in verdicts:
