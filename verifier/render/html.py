@@ -68,7 +68,10 @@ class DocumentView:
     notes: list[Note] = field(default_factory=list)
 
 
-def render(report: Report, documents: Mapping[str, Document] | None = None) -> str:
+def render(report: Report, documents: Mapping[str, Document] | None = None, *, home: str | None = None) -> str:
+    """The page. `home` is the URL of the page that made the report, for a
+    link back to it (the service's submission form); a report written to a
+    file has no such page, so it has no such link."""
     documents = documents or {}
     views = _document_views(report, documents)
     return _environment().get_template("report.html.j2").render(
@@ -81,6 +84,7 @@ def render(report: Report, documents: Mapping[str, Document] | None = None) -> s
         baselined=sum(v.ignored is None and v.baseline == "unchanged" for v in report.verdicts),
         # The page's chrome is English; each article carries its own `lang`.
         page_lang="en",
+        home=home,
         started=_timestamp(report.run.started),
         icons=STATUS_ICONS,
         labels=STATUS_LABELS,
