@@ -215,6 +215,63 @@ async def test_every_error_has_the_problem_shape(tmp_path):
         assert_problem(await client.get("/v1/checks", params={"cursor": "x"}), 422)
 
 
+async def test_the_served_html_report_links_back_to_the_form_and_a_file_report_does_not(tmp_path):
+    import httpx
+
+    from verifier.render import render
+
+    async with service(tmp_path) as client:
+        location = (await client.post("/v1/checks", json={"text": SEED_TEXT})).headers["location"]
+        page = (await client.get(location + ".html")).text
+        stored = Report.model_validate_json((await client.get(location)).text)
+    assert page.count('<a href="/">') == 1 and "Check another draft" in page
+    assert "Check another draft" not in render(stored, "html")  # what `check` writes to a file: nowhere to go back to
+    # Mounted under a prefix by a proxy, the link goes to the form under that prefix.
+    app = create_app(settings(tmp_path))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, root_path="/verifier")
+        async with httpx.AsyncClient(transport=transport, base_url="http://verifier.test") as prefixed:
+            assert '<a href="/verifier/">' in (await prefixed.get(location + ".html")).text
+
+
+async def test_the_openapi_says_how_to_page_and_a_client_can_follow_it(tmp_path):
+    async with service(tmp_path) as client:
+        ids = [
+            (await client.post("/v1/checks", json={"text": f"Brent averaged $80 a barrel in {y}.", "lang": "en"})).headers["location"].rsplit("/", 1)[1]
+            for y in range(2018, 2023)
+        ]
+        spec = (await client.get("/openapi.json")).json()
+        listing = spec["paths"]["/v1/checks"]["get"]
+        assert "cursor" in listing["description"] and "null on the last page" in listing["description"]
+        page_schema = spec["components"]["schemas"]["Page"]["properties"]
+        assert "the next (older) page" in page_schema["next_cursor"]["description"] and page_schema["items"]["description"]
+        (link,) = listing["responses"]["200"]["links"].values()
+        assert link["operationId"] == listing["operationId"]
+        params = {p["name"]: p for p in listing["parameters"]}
+        assert set(link["parameters"]) <= set(params) and all(p["description"] for p in params.values())
+
+        # Follow the documented link as a generic client would, from the first page to the last.
+        seen, query = [], {"limit": 2}
+        for _ in range(10):
+            body = (await client.get("/v1/checks", params=query)).json()
+            seen += [item["id"] for item in body["items"]]
+            if body["next_cursor"] is None:
+                break
+            query = {name: _runtime_expression(expr, query, body) for name, expr in link["parameters"].items()}
+        assert seen == ids[::-1]
+
+
+def _runtime_expression(expression: str, query: dict, body: dict):
+    """An OpenAPI runtime expression of the two kinds a paging link uses."""
+    if expression.startswith("$request.query."):
+        return query[expression.removeprefix("$request.query.")]
+    pointer = expression.removeprefix("$response.body#")
+    value = body
+    for part in pointer.strip("/").split("/"):
+        value = value[part]
+    return value
+
+
 async def test_listing_pages_newest_first(tmp_path):
     async with service(tmp_path) as client:
         ids = []

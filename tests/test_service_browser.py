@@ -81,8 +81,10 @@ def test_paste_submit_and_read_the_report(server_url, page, tmp_path):
     assert "218,2 milliards de dollars" in body
     page.screenshot(path=str(Path(os.environ.get("VERIFIER_SCREENSHOTS", tmp_path)) / "report.png"), full_page=True)
 
-    # Back on the form, the check is listed and links to the same report.
-    page.goto(server_url + "/")
+    # The report's own link leads back to the form, where the check is listed and links to the same report.
+    with page.expect_navigation():
+        page.click("text=Check another draft")
+    assert page.url == server_url + "/"
     assert page.locator("table a").first.get_attribute("href") == report_path
     page.screenshot(path=str(Path(os.environ.get("VERIFIER_SCREENSHOTS", tmp_path)) / "form.png"), full_page=True)
     # Nothing was fetched from anywhere but the service.

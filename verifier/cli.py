@@ -141,7 +141,7 @@ def _load(files, args, config, progress=None):
 
     documents = []
     for done, f in enumerate(files, start=1):
-        documents.append(load(f, lang=args.lang, published=args.published, default_lang=config.lang))
+        documents.append(load(f, lang=args.lang, published=args.published, default_lang=config.for_file(f).lang))
         if progress:
             progress("reading", done, len(files))
     return documents
@@ -161,13 +161,25 @@ def _run(args):
     configured = project.select_sources(config)  # a bad config fails before any document is read
     sources = select(load_sources(), args.sources or (list(configured) if configured else None))
     files = expand(args.files)
-    tolerance = args.tolerance if args.tolerance is not None else config.tolerance
-    settings = Settings() if tolerance is None else Settings(tolerance=tolerance)
+
+    def judged_with(tolerance: float | None) -> Settings:
+        tolerance = args.tolerance if args.tolerance is not None else tolerance
+        return Settings() if tolerance is None else Settings(tolerance=tolerance)
+
+    per_file = {f: config.for_file(f) for f in files}
     with progress.bar(progress.wanted(len(files))) as shown:
         documents = _load(files, args, config, shown)
-        report = check(documents, sources=sources, settings=settings, offline=args.offline, progress=shown)
-    report = report.model_copy(update={"verdicts": relevel(report.verdicts, config.levels)})
-    return report, {d.path: d for d in documents}, config
+        report = check(
+            documents,
+            sources=sources,
+            settings=judged_with(config.tolerance),
+            offline=args.offline,
+            progress=shown,
+            per_document={f: judged_with(s.tolerance) for f, s in per_file.items()},
+        )
+    levels = {f: s.levels for f, s in per_file.items()}
+    verdicts = [relevel([v], levels.get(v.document, config.levels))[0] for v in report.verdicts]
+    return report.model_copy(update={"verdicts": verdicts}), {d.path: d for d in documents}, config
 
 
 def _check(args) -> int:
@@ -184,12 +196,14 @@ def _check(args) -> int:
     if known is not None:
         report = baseline.compare(report, baseline.load(known))
     fail_on = args.fail_on or config.fail_on or "error"
+    # --fail-on decides for every file; without it, a file's [[overrides]] may.
+    by_document = {path: args.fail_on or config.for_file(path).fail_on or "error" for path in by_path}
     if not args.no_write:
         _write_reports(report, by_path, Path(args.report_dir), list(by_path.values()))
-    out = render(report, args.format, by_path, color=_color(), fail_on=fail_on)
+    out = render(report, args.format, by_path, color=_color(), fail_on=fail_on, fail_on_by_document=by_document)
     # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
     sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
-    return 1 if any(fails(v, fail_on) for v in report.verdicts) else 0
+    return 1 if any(fails(v, by_document.get(v.document, fail_on)) for v in report.verdicts) else 0
 
 
 def _baseline(args) -> int:

@@ -13,7 +13,19 @@ baseline = "verifier-baseline.json"  # accepted findings (`verifier baseline`), 
 [levels]                    # per-code level overrides
 no-metric = "info"
 period-mismatch = "error"
+
+[[overrides]]               # settings for some files only
+paths = ["drafts/**/*.md"]  # globs, relative to this file's directory
+lang = "en"
+fail_on = "suggestion"
+levels = {no-metric = "warning"}
 ```
+
+An `[[overrides]]` table may set `lang`, `tolerance`, `fail_on` and
+`levels` for the files its `paths` match; every table that matches applies,
+in the order written, over the top-level settings (`levels` merge code by
+code). Sources and the baseline are the run's, not a file's. Command-line
+options still override everything.
 
 A key the file should not have is an error naming the file and the key:
 a misspelt `fail_on` silently ignored would let a broken build pass.
@@ -23,9 +35,10 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from wcmatch import glob
 
 from .codes import CODES
 from .errors import ConfigError
@@ -36,15 +49,77 @@ FILENAME = "verifier.toml"
 FailOn = Literal["error", "warning", "suggestion", "never"]
 
 
+def _known_codes(levels: dict[str, Level]) -> dict[str, Level]:
+    for code in levels:
+        if code not in CODES:
+            raise ValueError(f"unknown verdict code {code!r} (known: {', '.join(CODES)})")
+    return levels
+
+
+def _supported(lang: str) -> str:
+    from .extract.lexicon import SUPPORTED
+
+    if lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}: expected one of {', '.join(SUPPORTED)}")
+    return lang
+
+
+Lang = Annotated[str, AfterValidator(_supported)]
+Levels = Annotated[dict[str, Level], AfterValidator(_known_codes)]
+Tolerance = Annotated[float, Field(ge=0, lt=1)]
+# Shell glob semantics, as for the patterns `verifier check` expands itself:
+# `*` stays within a directory, `**` crosses them, hidden files need a dot.
+_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE
+
+
+class FileSettings(BaseModel):
+    """What the configuration says for one file, overrides applied (None: not set)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lang: str | None = None
+    tolerance: float | None = None
+    fail_on: FailOn | None = None
+    levels: dict[str, Level] = Field(default_factory=dict)
+
+
+class Override(BaseModel):
+    """One `[[overrides]]` table: settings for the files `paths` match."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    paths: list[str] = Field(min_length=1, description="glob patterns, relative to the config file's directory")
+    lang: Lang | None = None
+    tolerance: Tolerance | None = None
+    fail_on: FailOn | None = None
+    levels: Levels = Field(default_factory=dict)
+
+    @field_validator("paths")
+    @classmethod
+    def _relative_patterns(cls, paths: list[str]) -> list[str]:
+        for pattern in paths:
+            if not pattern.strip():
+                raise ValueError("empty pattern")
+            # A pattern is matched against paths relative to the config file;
+            # an absolute one could never match, and would fail silently.
+            if pattern.startswith("/") or Path(pattern).is_absolute():
+                raise ValueError(f"{pattern!r} is absolute; write it relative to the config file's directory")
+        return paths
+
+    def matches(self, relative: str) -> bool:
+        return glob.globmatch(relative, self.paths, flags=_GLOB_FLAGS)
+
+
 class Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    lang: str | None = None
+    lang: Lang | None = None
     sources: list[str] | None = Field(default=None, min_length=1)
-    tolerance: float | None = Field(default=None, ge=0, lt=1)
+    tolerance: Tolerance | None = None
     fail_on: FailOn | None = None
-    levels: dict[str, Level] = Field(default_factory=dict)
+    levels: Levels = Field(default_factory=dict)
     baseline: str | None = Field(default=None, min_length=1)
+    overrides: list[Override] = Field(default_factory=list)
 
     # Where the settings came from, for later error messages; None = defaults.
     _path: Path | None = PrivateAttr(default=None)
@@ -54,28 +129,42 @@ class Config(BaseModel):
         return self._path
 
     @property
+    def root(self) -> Path:
+        """The directory relative paths in the settings start from."""
+        return self._path.parent if self._path else Path.cwd()
+
+    @property
     def baseline_path(self) -> Path | None:
         """The baseline file, relative to the directory of the file that names it."""
         if self.baseline is None:
             return None
-        return (self._path.parent if self._path else Path.cwd()) / self.baseline
+        return self.root / self.baseline
 
-    @field_validator("levels")
-    @classmethod
-    def _known_codes(cls, levels: dict[str, Level]) -> dict[str, Level]:
-        for code in levels:
-            if code not in CODES:
-                raise ValueError(f"unknown verdict code {code!r} (known: {', '.join(CODES)})")
-        return levels
+    def for_file(self, path: str) -> FileSettings:
+        """The settings for the document read from `path` (as given on the
+        command line): the top-level ones, then each matching override in turn."""
+        merged = FileSettings(lang=self.lang, tolerance=self.tolerance, fail_on=self.fail_on, levels=self.levels)
+        relative = self._relative(path) if self.overrides else None
+        if relative is None:
+            return merged
+        for override in self.overrides:
+            if override.matches(relative):
+                merged = FileSettings(
+                    lang=override.lang or merged.lang,
+                    tolerance=merged.tolerance if override.tolerance is None else override.tolerance,
+                    fail_on=override.fail_on or merged.fail_on,
+                    levels=merged.levels | override.levels,
+                )
+        return merged
 
-    @field_validator("lang")
-    @classmethod
-    def _supported(cls, lang: str | None) -> str | None:
-        from .extract.lexicon import SUPPORTED
-
-        if lang is not None and lang not in SUPPORTED:
-            raise ValueError(f"unsupported language {lang!r}: expected one of {', '.join(SUPPORTED)}")
-        return lang
+    def _relative(self, path: str) -> str | None:
+        """`path` relative to the config's directory, None for stdin or a file outside it."""
+        if path == "-" or path.startswith("<"):
+            return None
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -133,9 +222,18 @@ def _read(path: Path) -> dict:
 
 def _describe(error: ValidationError, prefix: str) -> str:
     item = error.errors()[0]
-    key = prefix + ".".join(str(part) for part in item["loc"])
+    key = prefix + _key(item["loc"])
     if item["type"] == "extra_forbidden":
         return f"unknown key {key!r}"
     message = item["msg"].removeprefix("Value error, ")
     more = f" (and {len(error.errors()) - 1} more)" if len(error.errors()) > 1 else ""
     return f"{key}: {message}{more}"
+
+
+def _key(loc: tuple) -> str:
+    """A validation error's location as a key path: ("overrides", 0, "lang")
+    -> "overrides[1].lang", counting tables as a reader of the file does."""
+    key = ""
+    for part in loc:
+        key += f"[{part + 1}]" if isinstance(part, int) else f"{'.' if key else ''}{part}"
+    return key

@@ -11,16 +11,21 @@ published. `off` stops checking until `on` (or the end of the text).
 
 A malformed directive is an error naming the file and line, never passed
 over: a typo in a code would otherwise silently suppress nothing.
+
+In an HTML page only real comments are directives: the reader keeps them in
+the extracted text and says where (`comments`), so an article that quotes a
+directive as text (`&lt;!-- verifier off --&gt;`) is checked as written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .codes import CODES
 from .errors import DocumentError
-from .models import Ignore
+from .models import Document, Ignore, Note, Verdict
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"\s*verifier\b:?\s*(.*?)\s*\Z", re.S | re.I)
@@ -38,10 +43,18 @@ class Directives:
     skipped: list[tuple[int, int]] = field(default_factory=list)  # the directives and the regions turned off
 
 
-def parse(text: str, path: str, start: int = 0) -> Directives:
-    """The directives in `text` from offset `start` (after any front matter). Raises DocumentError."""
+def is_directive(comment: str) -> bool:
+    """Whether the body of an HTML comment (between `<!--` and `-->`) is addressed to verifier."""
+    return _DIRECTIVE.match(comment) is not None
+
+
+def parse(text: str, path: str, start: int = 0, comments: Collection[int] | None = None) -> Directives:
+    """The directives in `text` from offset `start` (after any front matter);
+    with `comments`, only those starting at these offsets. Raises DocumentError."""
     found = []
     for m in _COMMENT.finditer(text, start):
+        if comments is not None and m.start() not in comments:
+            continue
         if d := _DIRECTIVE.match(m[1]):
             found.append((m.start(), m.end(), " ".join(d[1].split())))
     out = Directives()
@@ -115,3 +128,32 @@ def apply(verdict, ignores: list[Ignore]):
         if ignore.start <= start < ignore.end and verdict.code in ignore.codes:
             return verdict.model_copy(update={"ignored": ignore})
     return verdict
+
+
+def unused(document: Document, verdicts: list[Verdict]) -> list[Note]:
+    """A note for each ignore directive of `document` with codes that ignored
+    no verdict: a stale or mistyped suppression is noise at best, and at
+    worst an editor believes a finding was looked at that never was."""
+    notes = []
+    for ignore in document.ignores:
+        matched = {v.code for v in verdicts if v.ignored == ignore}
+        idle = [code for code in ignore.codes if code not in matched]
+        if not idle:
+            continue
+        covered = [v.code for v in verdicts if ignore.start <= v.claim.span.start < ignore.end]
+        found = f"its verdicts: {', '.join(dict.fromkeys(covered))}" if covered else "it has no claims"
+        line_start = 0
+        for _ in range(ignore.line - 1):
+            line_start = document.text.index("\n", line_start) + 1
+        comment = document.text.find("<!--", line_start)
+        notes.append(
+            Note(
+                document=document.path,
+                code="unused-ignore",
+                line=ignore.line,
+                column=comment - line_start + 1 if comment >= 0 else 1,
+                message=f"'verifier: ignore {', '.join(idle)}' ignored nothing: "
+                f"the paragraph after it has no {' or '.join(idle)} verdict ({found}).",
+            )
+        )
+    return notes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
@@ -107,9 +108,12 @@ def from_text(
     published: dt.date | None = None,
     title: str | None = None,
     default_lang: str | None = None,
+    comments: Collection[int] | None = None,
 ) -> Document:
     """`lang` overrides the text's own metadata; `default_lang` (a project's
-    configured language) only stands in when the text has none, before detection."""
+    configured language) only stands in when the text has none, before detection.
+    `comments`, for text extracted from markup, are the offsets of the
+    comments that were real comments there: only those can be directives."""
     skipped: list[tuple[int, int]] = []
     meta: dict[str, str] = {}
     if m := _FRONT_MATTER.match(text):
@@ -125,7 +129,7 @@ def from_text(
 
     if published is None and meta.get("date"):
         published = parse_date(meta["date"][:10] if len(meta["date"]) > 10 else meta["date"])
-    directives = parse_directives(text, path, skipped[0][1] if skipped else 0)
+    directives = parse_directives(text, path, skipped[0][1] if skipped else 0, comments)
     return Document(
         path=path,
         text=text,
@@ -231,4 +235,5 @@ def _from_extracted(
         published=published or extracted.published,
         title=title or extracted.title,
         default_lang=default_lang,
+        comments=extracted.comments,
     )

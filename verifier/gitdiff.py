@@ -51,7 +51,7 @@ def changed_lines(paths: list[str], ref: str) -> dict[str, set[int] | None]:
 
 
 def narrow(report: Report, changed: Mapping[str, set[int] | None]) -> Report:
-    """The report with only the verdicts whose claim is on a changed line."""
+    """The report with only the verdicts whose claim is on a changed line, and the notes on one."""
 
     def kept(v) -> bool:
         lines = changed.get(v.document, ALL)
@@ -61,6 +61,7 @@ def narrow(report: Report, changed: Mapping[str, set[int] | None]) -> Report:
         return any(n in lines for n in range(first, first + v.claim.text.count("\n") + 1))
 
     verdicts = [v for v in report.verdicts if kept(v)]
+    notes = [n for n in report.notes if changed.get(n.document, ALL) is ALL or n.line in changed[n.document]]
     stats = Stats(
         claims=len(verdicts),
         supported=sum(v.status == "supported" for v in verdicts),
@@ -68,7 +69,7 @@ def narrow(report: Report, changed: Mapping[str, set[int] | None]) -> Report:
         unverifiable=sum(v.status == "unverifiable" for v in verdicts),
         documents=report.stats.documents,
     )
-    return report.model_copy(update={"verdicts": verdicts, "stats": stats})
+    return report.model_copy(update={"verdicts": verdicts, "stats": stats, "notes": notes})
 
 
 def _revision(folder: str, ref: str) -> None:

@@ -204,8 +204,22 @@ class RunInfo(Frozen):
     lang: dict[str, str] = Field(default_factory=dict)
 
 
+class Note(Frozen):
+    """Something about a document's own markup rather than a claim: an
+    `ignore` directive that ignored no verdict (`unused-ignore`). Reported at
+    `level` where findings are listed; a note never fails a run."""
+
+    document: str
+    code: Literal["unused-ignore"]
+    level: Level = "suggestion"
+    line: int
+    column: int
+    message: str
+
+
 class Report(Frozen):
     schema_version: str = SCHEMA_VERSION
     verdicts: list[Verdict]
     stats: Stats
     run: RunInfo
+    notes: list[Note] = Field(default_factory=list, description="remarks on the documents themselves; they never fail a run")

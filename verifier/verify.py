@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from . import __version__, catalog
 from .adapters import build
@@ -22,6 +22,7 @@ from .extract import extract
 from .consistency import Finding
 from .consistency import check as check_consistency
 from .directives import apply as ignored
+from .directives import unused
 from .derived import judge_change, judge_comparison, judge_share
 from .judge import Settings, judge_amount, judge_ranking, verdict
 from .match import Plan, plan
@@ -47,13 +48,19 @@ def check(
     offline: bool = False,
     http: Http | None = None,
     progress: Progress | None = None,
+    per_document: Mapping[str, Settings] | None = None,
 ) -> Report:
     """Check every claim of `documents` against `sources` (default: every
     enabled source, which out of the box is the offline snapshot). `offline`
     lets live sources answer from the HTTP cache only; `http` is a client to
     use instead of the run's own (its caller closes it); `progress` is told
-    each step's stage, done and total."""
-    return asyncio.run(check_async(documents, sources=sources, settings=settings, offline=offline, http=http, progress=progress))
+    each step's stage, done and total; `per_document` gives, by document
+    path, settings that replace `settings` for that document."""
+    return asyncio.run(
+        check_async(
+            documents, sources=sources, settings=settings, offline=offline, http=http, progress=progress, per_document=per_document
+        )
+    )
 
 
 async def check_async(
@@ -64,17 +71,19 @@ async def check_async(
     offline: bool = False,
     http: Http | None = None,
     progress: Progress | None = None,
+    per_document: Mapping[str, Settings] | None = None,
 ) -> Report:
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     defined = _defined()
     sources = select(defined) if sources is None else sources
     settings = settings or Settings()
+    settings_of = {doc.path: (per_document or {}).get(doc.path, settings) for doc in documents}
     tick = progress or _quiet
     claims = []
     for done, doc in enumerate(documents, start=1):
         claims.append((doc, extract(doc)))
         tick("extracting", done, len(documents))
-    findings = {doc.path: check_consistency(found, settings) for doc, found in claims}
+    findings = {doc.path: check_consistency(found, settings_of[doc.path]) for doc, found in claims}
     plans = [(doc, plan(claim, sources.values(), defined.values())) for doc, found in claims for claim in found]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
@@ -83,10 +92,14 @@ async def check_async(
             answers = await _fetch_all(distinct, sources, own, tick)
     else:
         answers = await _fetch_all(distinct, sources, http, tick)
-    verdicts = [ignored(consistent(_judge(doc, p, answers, settings), findings[doc.path]), doc.ignores) for doc, p in plans]
+    verdicts = [
+        ignored(consistent(_judge(doc, p, answers, settings_of[doc.path]), findings[doc.path]), doc.ignores) for doc, p in plans
+    ]
     counts = {s: sum(v.status == s for v in verdicts) for s in ("supported", "contradicted", "unverifiable")}
+    notes = [note for doc in documents for note in unused(doc, [v for v in verdicts if v.document == doc.path])]
     return Report(
         verdicts=verdicts,
+        notes=notes,
         stats=Stats(claims=len(verdicts), documents=len(documents), **counts),
         run=RunInfo(
             version=__version__,

@@ -12,6 +12,13 @@ header outside the article, and anything hidden (`hidden`, `aria-hidden`,
 `display: none`). Blocks (paragraphs, headings, list items...) become
 paragraphs separated by a blank line; whitespace inside a block is collapsed
 as a browser would, except in `<pre>`.
+
+Comments are dropped too, except editorial directives
+(`<!-- verifier: ignore CODE — reason -->`, `off`, `on`) in the main text:
+they stay in the extracted text where they stood, so that they cover the
+paragraph that follows there as in Markdown, and `Extracted.comments` says
+where they are, so that text which merely reads like a comment is not taken
+for one.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from ..directives import is_directive
 
 SKIP = frozenset(
     "script style noscript template svg math head nav aside footer form button select textarea iframe object embed dialog".split()
@@ -32,6 +41,10 @@ VOID = frozenset("area base br col embed hr img input link meta source track wbr
 # with NUL bytes are refused as binary before parsing; a stray one past that
 # check would only add a line break.
 _BR = "\x00"
+# Around a directive comment until the text is assembled, to find its offset
+# there; the same characters in the page's own text are dropped (no article
+# has them, and left in they would fake a comment's bounds).
+_OPEN, _CLOSE = "\x01", "\x02"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PUBLISHED_META = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date")
@@ -43,6 +56,9 @@ class Extracted:
     title: str | None = None
     lang: str | None = None
     published: dt.date | None = None
+    # Offsets in `text` of the comments that were comments in the source
+    # (None: the source had no markup to tell them apart, as in Word).
+    comments: list[int] | None = None
 
 
 @dataclass
@@ -137,7 +153,11 @@ class _Parser(HTMLParser):
             self.title_parts.append(data)
             return
         if not self._skipped():
-            self.current.parts.append(data)
+            self.current.parts.append(data.replace(_OPEN, "").replace(_CLOSE, ""))
+
+    def handle_comment(self, data):
+        if self.title_parts is None and not self._skipped() and is_directive(data):
+            self.current.parts.append(f"{_OPEN}<!--{data.replace(_OPEN, '').replace(_CLOSE, '')}-->{_CLOSE}")
 
     def close(self):
         super().close()
@@ -150,14 +170,25 @@ def extract(html: str) -> Extracted:
     parser.close()
     best = max((b.region for b in parser.blocks), default=0)
     paragraphs = [_block_text(b) for b in parser.blocks if b.region == best]
-    text = "\n\n".join(p for p in paragraphs if p)
+    text, comments = _unmark("\n\n".join(p for p in paragraphs if p))
     og_title = parser.meta.get("og:title")
     return Extracted(
         text=text + "\n" if text else "",
         title=og_title or parser.title,
         lang=parser.lang or parser.meta.get("language") or parser.meta.get("content-language"),
         published=_published(parser),
+        comments=comments,
     )
+
+
+def _unmark(marked: str) -> tuple[str, list[int]]:
+    """The text without the directive markers, and where each directive starts in it."""
+    pieces, starts = marked.split(_OPEN), []
+    text = pieces[0]
+    for piece in pieces[1:]:
+        starts.append(len(text))
+        text += piece.replace(_CLOSE, "", 1)
+    return text, starts
 
 
 def _block_text(block: _Block) -> str:

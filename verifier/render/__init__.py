@@ -27,10 +27,10 @@ def _cli(report: Report, documents: Mapping[str, Document] | None = None, *, col
     return render_cli(report, documents, color=color, **options)
 
 
-def _html(report: Report, documents: Mapping[str, Document] | None = None, **_: Any) -> str:
+def _html(report: Report, documents: Mapping[str, Document] | None = None, *, home: str | None = None, **_: Any) -> str:
     from .html import render as render_html
 
-    return render_html(report, documents)
+    return render_html(report, documents, home=home)
 
 
 def _module(name: str) -> Renderer:

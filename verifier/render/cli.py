@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..models import Document, Evidence, Report, Verdict
 from ..readable import format_magnitude
-from .verdicts import STATUS_ICONS, names_claimed_place, ordered_evidence, set_aside, summary_line
+from .verdicts import STATUS_ICONS, names_claimed_place, note_where, ordered_evidence, set_aside, summary_line
 
 STYLES = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
 # A ranking's evidence is a whole table; the top of it and the claimed places
@@ -50,6 +50,11 @@ def render(
         else:
             for v in report.verdicts:
                 console.print(_block(v))
+    for note in report.notes:
+        line = Text("note ", style="bold")
+        line.append(f"{note_where(note)}  {note.code}: ", style="dim")
+        line.append(note.message)
+        console.print(line)
     stats = report.stats
     counts = {"contradicted": stats.contradicted, "unverifiable": stats.unverifiable, "supported": stats.supported}
     worst = next((s for s in counts if counts[s]), None)

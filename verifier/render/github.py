@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import Document, Report, Verdict
+from ..models import Document, Note, Report, Verdict
 from .verdicts import findings, one_line
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -29,7 +29,9 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report, documents: Mapping[str, Document] | None = None, **_: Any) -> str:
-    return "".join(_command(v) + "\n" for v in findings(report.verdicts))
+    commands = [_command(v) for v in findings(report.verdicts)]
+    commands += [_note(n) for n in report.notes if n.level != "info"]
+    return "".join(c + "\n" for c in commands)
 
 
 def _command(v: Verdict) -> str:
@@ -42,6 +44,16 @@ def _command(v: Verdict) -> str:
     if v.document == "-":
         # Text from stdin is no file of the repository: annotate the run itself.
         properties = {"title": properties["title"]}
+    return _workflow_command(v.level, properties, f"“{one_line(v.claim.text)}”: {v.message}")
+
+
+def _note(n: Note) -> str:
+    properties = {"file": n.document, "line": str(n.line), "col": str(n.column), "title": f"verifier: {n.code}"}
+    if n.document == "-":
+        properties = {"title": properties["title"]}
+    return _workflow_command(n.level, properties, n.message)
+
+
+def _workflow_command(level: str, properties: dict[str, str], message: str) -> str:
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    message = f"“{one_line(v.claim.text)}”: {v.message}"
-    return f"::{COMMANDS[v.level]} {props}::{escape_data(message)}"
+    return f"::{COMMANDS[level]} {props}::{escape_data(message)}"

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..codes import CODES
-from ..models import Claim, Document, Report, Verdict
+from ..models import Claim, Document, Note, Report, Verdict
 from ..geo import name as place_name
 from ..readable import format_interval, format_magnitude, format_quantity
 from .chart import Chart, chart
@@ -65,9 +65,13 @@ class DocumentView:
     counts: dict[str, int]
     cards: list[Card] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
-def render(report: Report, documents: Mapping[str, Document] | None = None) -> str:
+def render(report: Report, documents: Mapping[str, Document] | None = None, *, home: str | None = None) -> str:
+    """The page. `home` is the URL of the page that made the report, for a
+    link back to it (the service's submission form); a report written to a
+    file has no such page, so it has no such link."""
     documents = documents or {}
     views = _document_views(report, documents)
     return _environment().get_template("report.html.j2").render(
@@ -80,6 +84,7 @@ def render(report: Report, documents: Mapping[str, Document] | None = None) -> s
         baselined=sum(v.ignored is None and v.baseline == "unchanged" for v in report.verdicts),
         # The page's chrome is English; each article carries its own `lang`.
         page_lang="en",
+        home=home,
         started=_timestamp(report.run.started),
         icons=STATUS_ICONS,
         labels=STATUS_LABELS,
@@ -121,6 +126,7 @@ def _document_views(report: Report, documents: Mapping[str, Document]) -> list[D
             published=(doc.published if doc else None) or report.run.published.get(path),
             available=doc is not None,
             counts=status_counts(v.status for v in verdicts),
+            notes=[note for note in report.notes if note.document == path],
         )
         used: set[str] = set()
         for v in verdicts:

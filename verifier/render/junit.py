@@ -1,7 +1,8 @@
 """`--format junit`: JUnit XML, which every CI server can show as a test report.
 
 One testsuite per document, one testcase per claim. A verdict at or above the
-run's failing level (`--fail-on`, as for the exit code) is a `<failure>`; an
+run's failing level (`--fail-on`, as for the exit code; a config's per-file
+`fail_on` for its document) is a `<failure>`; an
 unverifiable claim below it is `<skipped>` (not checked, not passed); the
 rest pass. Built with ElementTree, which escapes text and attributes.
 """
@@ -30,7 +31,14 @@ def failing(v: Verdict, fail_on: str) -> bool:
     return fails(v, fail_on)
 
 
-def render(report: Report, documents: Mapping[str, Document] | None = None, *, fail_on: str = "error", **_: Any) -> str:
+def render(
+    report: Report,
+    documents: Mapping[str, Document] | None = None,
+    *,
+    fail_on: str = "error",
+    fail_on_by_document: Mapping[str, str] | None = None,
+    **_: Any,
+) -> str:
     paths = list(dict.fromkeys([*report.run.documents, *(v.document for v in report.verdicts)]))
     by_path: dict[str, list[Verdict]] = {p: [] for p in paths}
     for v in report.verdicts:
@@ -45,8 +53,9 @@ def render(report: Report, documents: Mapping[str, Document] | None = None, *, f
             if value:
                 ET.SubElement(properties, "property", name=name, value=str(value))
         counts = {"tests": len(verdicts), "failures": 0, "skipped": 0}
+        threshold = (fail_on_by_document or {}).get(path, fail_on)
         for v in verdicts:
-            outcome = _testcase(suite, v, fail_on)
+            outcome = _testcase(suite, v, threshold)
             if outcome:
                 counts[outcome] += 1
         suite.attrib.update({k: str(n) for k, n in counts.items()} | {"errors": "0"})

@@ -2,7 +2,8 @@
 
 The shape editors' tools and prose linters (Vale's `line` output) already
 parse. Only findings above `info` are listed, so a clean run prints nothing
-and `wc -l` counts the problems."""
+and `wc -l` counts the problems; notes on the documents (an ignore directive
+that ignored nothing) follow them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..models import Document, Report
-from .verdicts import findings, one_line, where
+from .verdicts import findings, note_where, one_line, where
 
 
 def render(report: Report, documents: Mapping[str, Document] | None = None, **_: Any) -> str:
-    return "".join(f"{where(v)}:{v.code}:{one_line(v.message)}\n" for v in findings(report.verdicts))
+    lines = [f"{where(v)}:{v.code}:{one_line(v.message)}" for v in findings(report.verdicts)]
+    lines += [f"{note_where(n)}:{n.code}:{one_line(n.message)}" for n in report.notes if n.level != "info"]
+    return "".join(line + "\n" for line in lines)

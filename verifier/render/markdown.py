@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from ..models import Document, Report, Verdict
 from .html import safe_href
-from .verdicts import STATUS_ICONS, STATUS_ORDER, evidence_summary, interval_text, set_aside, summary_line, where
+from .verdicts import STATUS_ICONS, STATUS_ORDER, evidence_summary, interval_text, note_where, set_aside, summary_line, where
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~$])")
 _MENTION = re.compile(r"@(?=\w)")
@@ -50,6 +50,8 @@ def render(report: Report, documents: Mapping[str, Document] | None = None, **_:
         lines += ["", f"<details><summary>{len(supported)} supported claim{'s' if len(supported) != 1 else ''}</summary>", ""]
         lines += _table(supported)
         lines += ["", "</details>"]
+    if report.notes:
+        lines += ["", *(f"- **note** {escape(note_where(n))} {escape(n.code)}: {escape(n.message)}" for n in report.notes)]
     lines += ["", _footer(report)]
     return "\n".join(lines) + "\n"
 

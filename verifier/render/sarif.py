@@ -1,7 +1,9 @@
 """`--format sarif`: SARIF 2.1.0, the format code-scanning dashboards read.
 
 One run, one rule per verdict code (the whole catalogue, so rule indices do
-not depend on which codes a run happened to produce), one result per verdict.
+not depend on which codes a run happened to produce), one result per verdict;
+then the rule for notes on the documents (`unused-ignore`: an ignore
+directive that ignored nothing), one result per note, at the note's level.
 
 How verdicts map onto SARIF's `kind` and `level`: the spec lets only a `fail`
 result carry a severity (§3.27.9: any other kind has level `none`), and our
@@ -25,12 +27,13 @@ from urllib.parse import quote
 
 from ..baseline import fingerprint
 from ..codes import CODES
-from ..models import Document, Report, Verdict
+from ..models import Document, Note, Report, Verdict
 from .verdicts import end_position, evidence_summary, interval_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note", "info": "none"}
+NOTE_RULES = {"unused-ignore": "An ignore directive ignored no verdict: stale, or its code is not the one the paragraph gets."}
 
 
 def render(report: Report, documents: Mapping[str, Document] | None = None, **_: Any) -> str:
@@ -52,6 +55,10 @@ def render(report: Report, documents: Mapping[str, Document] | None = None, **_:
                         "properties": {"status": c.status},
                     }
                     for c in rules
+                ]
+                + [
+                    {"id": code, "shortDescription": {"text": text}, "defaultConfiguration": {"level": LEVELS["suggestion"]}}
+                    for code, text in NOTE_RULES.items()
                 ],
             }
         },
@@ -64,7 +71,8 @@ def render(report: Report, documents: Mapping[str, Document] | None = None, **_:
         ],
         "artifacts": [_artifact(p, report) for p in paths],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(v, rule_index, artifact_index, documents) for v in report.verdicts],
+        "results": [_result(v, rule_index, artifact_index, documents) for v in report.verdicts]
+        + [_note(n, len(rules) + list(NOTE_RULES).index(n.code), artifact_index) for n in report.notes],
         "properties": {"reportSchemaVersion": report.schema_version, "stats": report.stats.model_dump()},
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -114,6 +122,21 @@ def _result(v: Verdict, rule_index: dict[str, int], artifact_index: dict[str, in
         "partialFingerprints": {"claim/v1": _fingerprint(v)},
         **_suppression(v),
         "properties": properties,
+    }
+
+
+def _note(n: Note, rule: int, artifact_index: dict[str, int]) -> dict[str, Any]:
+    kind, level = ("fail", LEVELS[n.level]) if n.level != "info" else ("review", "none")
+    location = {"uri": file_uri(n.document)}
+    if n.document in artifact_index:
+        location["index"] = artifact_index[n.document]
+    return {
+        "ruleId": n.code,
+        "ruleIndex": rule,
+        "kind": kind,
+        "level": level,
+        "message": {"text": n.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": {"startLine": n.line, "startColumn": n.column}}}],
     }
 
 

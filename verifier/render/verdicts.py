@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from ..models import Document, Evidence, Verdict
+from ..models import Document, Evidence, Note, Verdict
 from ..readable import format_interval, format_magnitude
 
 STATUS_ICONS = {"supported": "✔", "contradicted": "✖", "unverifiable": "?"}
@@ -92,6 +92,10 @@ def set_aside(verdict: Verdict) -> str | None:
 
 def where(verdict: Verdict) -> str:
     return f"{verdict.document}:{verdict.claim.span.line}:{verdict.claim.span.column}"
+
+
+def note_where(note: Note) -> str:
+    return f"{note.document}:{note.line}:{note.column}"
 
 
 def end_position(verdict: Verdict, documents: Mapping[str, Document]) -> tuple[int, int]:

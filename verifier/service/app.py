@@ -181,11 +181,35 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
         "/v1/checks",
         response_model=Page,
         summary="List the stored checks, newest first",
-        responses={422: PROBLEM_RESPONSE},
+        description=(
+            "Paginated with a cursor. The first request has no `cursor`; each answer holds up to `limit` checks, "
+            "newest first, and a `next_cursor`. Pass it back as `cursor` (with the same `limit`, or another) to get "
+            "the next, older page; `next_cursor` is null on the last page. A page starts after the last check of "
+            "the one before, so checks stored meanwhile never shift a page or repeat an item: they appear at the "
+            "start of a new listing. A cursor that was not given by the service is a 422."
+        ),
+        response_description="one page of checks, and the cursor of the next",
+        responses={
+            200: {
+                # OpenAPI's own way to say how to reach the next page.
+                "links": {
+                    "next": {
+                        "operationId": "list_checks_v1_checks_get",
+                        "parameters": {"cursor": "$response.body#/next_cursor", "limit": "$request.query.limit"},
+                        "description": "The next (older) page, while `next_cursor` is not null.",
+                    }
+                }
+            },
+            422: PROBLEM_RESPONSE,
+        },
     )
     async def list_checks(
-        limit: int = Query(20, ge=1, le=100, description="checks per page"),
-        cursor: str | None = Query(None, pattern=r"^\d{1,18}$", description="the next_cursor of the previous page"),
+        limit: int = Query(20, ge=1, le=100, description="how many checks a page holds at most"),
+        cursor: str | None = Query(
+            None,
+            pattern=r"^\d{1,18}$",
+            description="the `next_cursor` of the previous page; leave it out for the first (newest) page",
+        ),
     ) -> Response:
         try:
             page = await in_store("page", limit, cursor)
@@ -200,10 +224,12 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
         summary="One report as a self-contained HTML page",
         responses={200: {"content": {"text/html": {}}}, 404: PROBLEM_RESPONSE},
     )
-    async def get_check_html(check_id: str) -> Response:
+    async def get_check_html(check_id: str, request: Request) -> Response:
         found = await get(check_id)
         documents = {d.path: d for d in found.documents}
-        return HTMLResponse(render(found.report, "html", documents), headers=REPORT_HEADERS)
+        # Back to the form, under the prefix a proxy may mount the service at.
+        home = f"{request.scope.get('root_path', '').rstrip('/')}/"
+        return HTMLResponse(render(found.report, "html", documents, home=home), headers=REPORT_HEADERS)
 
     @app.get(
         "/v1/checks/{check_id}",

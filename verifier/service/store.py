@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ..errors import ConfigError
 from ..models import Document, Report, Stats
@@ -40,18 +40,23 @@ class Summary(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str
-    created: dt.datetime
-    title: str | None
-    documents: list[str]
-    stats: Stats
+    id: str = Field(description="the check's id: its report is at /v1/checks/{id} (JSON) and /v1/checks/{id}.html")
+    created: dt.datetime = Field(description="when the check was stored (UTC)")
+    title: str | None = Field(description="the draft's title, when it has one")
+    documents: list[str] = Field(description="the names of the documents checked")
+    stats: Stats = Field(description="the report's counts")
 
 
 class Page(BaseModel):
+    """One page of the listing, newest check first."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    items: list[Summary]
-    next_cursor: str | None = None
+    items: list[Summary] = Field(description="at most `limit` checks, newest first")
+    next_cursor: str | None = Field(
+        default=None,
+        description="pass it as `cursor` to get the next (older) page; null on the last page. Opaque: do not build or change it",
+    )
 
 
 class Store(Protocol):
