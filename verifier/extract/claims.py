@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
 from ..geo import AGGREGATES
 from . import lexicon as lx
-from . import changes, currencies, metrics, periods, places, quantities, superlatives
+from . import attributions, changes, currencies, metrics, periods, places, quantities, superlatives
+from .sentences import sentences
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 
@@ -28,39 +29,9 @@ _RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
 
 
 @dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    clauses: tuple[tuple[int, int], ...]
-
-    def clause_of(self, pos: int) -> tuple[int, int]:
-        return next((c for c in self.clauses if c[0] <= pos < c[1]), (self.start, self.end))
-
-
-@cache
-def _splitters(lang: str) -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    lex = lx.load(lang)
-    abbreviations = frozenset(lx.normalize(a) for a in lex.data["sentences"]["abbreviations"])
-    openers = lx.phrase_pattern(lex.data["sentences"]["clause_openers"])
-    attribution = lex.data["attribution"]
-    ranking = lex.data["ranking"]
-    return (
-        re.compile(r"[.!?…]+[\"»”)]*(?=\s+[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])|[.!?…]+[\"»”)]*\s*\Z"),
-        abbreviations,
-        re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I),
-        re.compile(
-            rf"(?:{lx.phrase_pattern(attribution['cues'])}){_S}(?:(?:{lx.phrase_pattern(attribution['determiners'])})(?:{_S}|(?<=['’])))*"
-            r"(?P<a>[^,;.()\d]+)",  # up to punctuation or a figure
-            re.I,
-        ),
-        re.compile(f"({lx.phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
-        re.compile(f"({lx.phrase_pattern(ranking['overtake'])})", re.I),
-    )
-
-
-@dataclass(frozen=True)
 class _RankGrammar:
+    words: re.Pattern  # every ordinal and superlative
+    overtake: re.Pattern  # "overtook", "a dépassé"
     ordinals: dict[str, int]
     superlatives: dict[str, int]
     noun: re.Pattern  # a ranking noun right after an ordinal ("premier fournisseur")
@@ -79,6 +50,8 @@ def _rank_grammar(lang: str) -> _RankGrammar:
     counts = [w for w in lex.written_numbers if w not in ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")]
     groups = ranking.get("one_of", []) + counts + ranking.get("groups", [])
     return _RankGrammar(
+        words=re.compile(f"({lx.phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
+        overtake=re.compile(f"({lx.phrase_pattern(ranking['overtake'])})", re.I),
         ordinals=lx.normalize_keys(ranking["ordinals"]),
         superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
         noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{lx.phrase_pattern(ranking.get('nouns', []))})", re.I),
@@ -109,36 +82,6 @@ def _bounded(lex: lx.Lexicon) -> re.Pattern:
         rf"{_S}(?:(?:{lx.phrase_pattern(lex.data.get('comparators', {}))}){_S})?(?:(?:{count}){_S})?(?:{lx.phrase_pattern(units)})",
         re.I,
     )
-
-
-@lru_cache(maxsize=4)  # asked for twice per text: by the currency resolver and by extract
-def sentences(text: str, lang: str) -> list[Sentence]:
-    """Sentences, each with its clauses. Hand-written: the splitters on PyPI
-    are unmaintained or slow, and this one only needs the language's
-    abbreviations ("M. Poutine") to avoid false breaks."""
-    end_re, abbreviations, opener_re, *_ = _splitters(lang)
-    out: list[Sentence] = []
-    for p_index, para in enumerate(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)):
-        start = para.start()
-        for m in end_re.finditer(text, para.start(), para.end()):
-            word = re.search(r"([\w.’'-]+)\Z", text[start : m.start()])
-            if m.group().startswith(".") and word and (
-                lx.normalize(word.group(1)) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())
-            ):
-                continue
-            out.append(_sentence(text, start, m.end(), p_index, opener_re))
-            start = m.end()
-            while start < para.end() and text[start].isspace():
-                start += 1
-        if start < para.end():
-            out.append(_sentence(text, start, para.end(), p_index, opener_re))
-    return out
-
-
-def _sentence(text: str, start: int, end: int, paragraph: int, opener_re: re.Pattern) -> Sentence:
-    cuts = [m.start() for m in opener_re.finditer(text, start, end) if m.start() > start]
-    bounds = [start, *cuts, end]
-    return Sentence(start, end, paragraph, tuple(zip(bounds, bounds[1:])))
 
 
 def _nearest(mentions, anchor: Mention, within: tuple[int, int]):
@@ -182,7 +125,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
     bases = changes.bases(masked, lang)
     found_changes = changes.find(masked, lang)
     found_metrics = metrics.find(text, lang)
-    ranks = list(_splitters(lang)[4].finditer(text))
+    ranks = list(_rank_grammar(lang).words.finditer(text))
     taken = [(m.start(), m.end()) for m in ranks] + [(m.start, m.end) for m in found_metrics if m.rank]
     # A superlative told by its form, unless a list already read it ("größte", "bevölkerungsreichste").
     formed = [s for s in superlatives.find(text, lang, 0, len(text)) if not any(a <= s.start < b for a, b in taken)]
@@ -202,7 +145,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
         quantities=found_quantities,
         places=found_places,
         metrics=found_metrics,
-        attributions=_attributions(text, lang, found_periods),
+        attributions=attributions.find(text, lang, found_periods),
         changes=found_changes,
         bases=bases,
         masked=masked,
@@ -216,7 +159,7 @@ def extract(document: Document) -> list[Claim]:
     # Skipped regions (front matter) become spaces, so no sentence starts in them.
     text = mask(document.text, [Mention(s, e, "") for s, e in document.skipped], fill=" ")
     found = find_mentions(text, lang, document.published)
-    overtake_re = _splitters(lang)[5]
+    overtake_re = _rank_grammar(lang).overtake
     claims: list[tuple[int, dict]] = []
     previous_period: dict[int, PeriodMention] = {}
     for sentence in sentences(text, lang):
@@ -244,41 +187,6 @@ def extract(document: Document) -> list[Claim]:
             previous_period[sentence.paragraph] = own[-1]
     claims.sort(key=lambda item: item[0])
     return [Claim(id=f"c{i}", **fields) for i, (_, fields) in enumerate(claims, 1)]
-
-
-@cache
-def _attribution_grammar(lang: str) -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
-    """Who said it after the fact ("…, the EIA said", "wie Eurostat
-    mitteilte"), and the words an attribution does not end on ("Eurostat bei")."""
-    section = lx.load(lang).data["attribution"]
-    who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
-    bodies = [lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
-    trailing = lx.phrase_pattern(section.get("trailing", []))
-    return (
-        tuple(re.compile(b) for b in bodies),  # one each: they share the group name
-        re.compile(rf"(?:[\s\u00a0]+(?:{trailing}))+\Z", re.I),
-        re.compile(rf"\A(?:{lx.phrase_pattern(section['determiners'])})(?:[\s\u00a0]+|(?<=['’]))", re.I),
-    )
-
-
-def _attributions(text: str, lang: str, found_periods: list[PeriodMention]) -> list[Mention]:
-    """"selon les données des douanes chinoises" -> "données des douanes
-    chinoises"; a date inside it ("publiées le mois dernier") is not part of
-    who said it, so the attribution stops before it."""
-    before = _splitters(lang)[3]
-    after, trailing, determiner = _attribution_grammar(lang)
-    out = []
-    for m in [*before.finditer(text), *(m for pattern in after for m in pattern.finditer(text))]:
-        start, end = m.start("a"), m.end("a")
-        for p in found_periods:
-            if start < p.start < end:
-                end = p.cue if p.cue is not None and p.cue > start else p.start
-        if d := determiner.match(text[start:end]):  # "a indiqué l'Insee" -> "Insee", as after "selon"
-            start += d.end()
-        phrase = trailing.sub("", text[start:end].rstrip()).strip()
-        if phrase:
-            out.append(Mention(start, start + len(phrase), phrase))
-    return sorted(out, key=lambda m: m.start)
 
 
 def _context(document, sentence, anchor: Mention, found: Found, previous_period) -> dict:

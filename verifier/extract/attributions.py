@@ -1,0 +1,53 @@
+"""Find who a figure is attributed to: "selon les données des douanes
+chinoises", "according to the EIA", and after the figure, "…, the EIA said",
+"wie Eurostat mitteilte"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon as lx
+from .mentions import Mention, PeriodMention
+
+_S = r"[\s\u00a0\u202f]+"
+
+
+@cache
+def _grammar(lang: str) -> tuple[re.Pattern, tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
+    """Who said it, before the figure ("selon …") and after it ("…, the EIA
+    said", "wie Eurostat mitteilte"), the words an attribution does not end on
+    ("Eurostat bei"), and the determiners it drops ("l'Insee" -> "Insee")."""
+    section = lx.load(lang).data["attribution"]
+    who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
+    bodies = [lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
+    trailing = lx.phrase_pattern(section.get("trailing", []))
+    return (
+        re.compile(
+            rf"(?:{lx.phrase_pattern(section['cues'])}){_S}(?:(?:{lx.phrase_pattern(section['determiners'])})(?:{_S}|(?<=['’])))*"
+            r"(?P<a>[^,;.()\d]+)",  # up to punctuation or a figure
+            re.I,
+        ),
+        tuple(re.compile(b) for b in bodies),  # one each: they share the group name
+        re.compile(rf"(?:[\s\u00a0]+(?:{trailing}))+\Z", re.I),
+        re.compile(rf"\A(?:{lx.phrase_pattern(section['determiners'])})(?:[\s\u00a0]+|(?<=['’]))", re.I),
+    )
+
+
+def find(text: str, lang: str, found_periods: list[PeriodMention]) -> list[Mention]:
+    """"selon les données des douanes chinoises" -> "données des douanes
+    chinoises"; a date inside it ("publiées le mois dernier") is not part of
+    who said it, so the attribution stops before it."""
+    before, after, trailing, determiner = _grammar(lang)
+    out = []
+    for m in [*before.finditer(text), *(m for pattern in after for m in pattern.finditer(text))]:
+        start, end = m.start("a"), m.end("a")
+        for p in found_periods:
+            if start < p.start < end:
+                end = p.cue if p.cue is not None and p.cue > start else p.start
+        if d := determiner.match(text[start:end]):  # "a indiqué l'Insee" -> "Insee", as after "selon"
+            start += d.end()
+        phrase = trailing.sub("", text[start:end].rstrip()).strip()
+        if phrase:
+            out.append(Mention(start, start + len(phrase), phrase))
+    return sorted(out, key=lambda m: m.start)
