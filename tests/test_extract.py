@@ -666,3 +666,18 @@ def test_written_amounts_with_an_article(lang, text, expected):
 def test_half_a_point_is_a_change_in_points():
     (claim,) = extract(from_text("The central bank cut its rate by half a percentage point.", lang="en", published=dt.date(2024, 5, 8)))
     assert claim.kind == "change" and claim.quantity.value == -0.5 and claim.quantity.unit == "pp"
+
+
+@pytest.mark.parametrize(
+    "lang,text,metric",
+    [
+        ("en", "China imported 107 million tonnes of crude oil from Russia in 2023.", "crude.imports"),
+        ("fr", "La Chine a importé 107 millions de tonnes de pétrole brut de Russie en 2023.", "crude.imports"),
+        ("es", "China importó 107 millones de toneladas de crudo ruso en 2023.", "crude.imports"),
+        ("de", "China importierte 2023 rund 107 Millionen Tonnen Rohöl aus Russland.", "crude.imports"),
+        ("en", "China imported 107 million tonnes of soybeans. Crude oil prices fell.", None),
+    ],
+)
+def test_a_verb_and_its_object_name_the_indicator(lang, text, metric):
+    claim = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))[0]
+    assert (claim.metric.id if claim.metric else None) == metric

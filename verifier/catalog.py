@@ -22,6 +22,10 @@ class Indicator(BaseModel):
     supplier_subject: str | None = None
     supplier_aliases: dict[str, tuple[str, ...]] = {}
     superlatives: dict[str, tuple[str, ...]] = {}
+    # A verb and its object a few words apart name the indicator too: "China
+    # IMPORTED 107 million tonnes of CRUDE OIL", "a importé … de pétrole brut".
+    verbs: dict[str, tuple[str, ...]] = {}
+    objects: dict[str, tuple[str, ...]] = {}
     parts: tuple[str, ...] = ()  # indicators that add up to this one (exports + imports = trade)
     mirror: str | None = None  # the partner's record of the same flow (exports <-> imports)
     relation: str | None = None  # "exports to": reporter's <relation> partner
