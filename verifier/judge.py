@@ -324,7 +324,12 @@ def _agreeing_mirror(claim: Claim, observed: Evidence, exact: list[Evidence], se
     indicator = catalog.indicators()[claim.metric.id] if claim.metric else None
     if indicator is None or not (indicator.mirror or indicator.symmetric):
         return None  # the other direction of a flow without a mirror is another flow
-    for e in ranked(claim, [e for e in exact if e.partner is not None and e.place != observed.place]):
+    return _first_matching(claim, ranked(claim, [e for e in exact if e.partner is not None and e.place != observed.place]), settings)
+
+
+def _first_matching(claim: Claim, candidates: Sequence[Evidence], settings: Settings) -> tuple[Evidence, Converted] | None:
+    """The first figure, in order, that lies in the claim's interval once in its unit."""
+    for e in candidates:
         try:
             value = in_unit(claim, e)
         except NotComparable:
@@ -380,14 +385,7 @@ def _other_period(claim: Claim, relevant: list[Evidence], settings: Settings) ->
     """The nearest period of the same kind whose figure the claim matches."""
     assert claim.period
     others = [e for e in relevant if not same_span(e.period, claim.period) and comparable_periods(e.period, claim.period)]
-    for e in sorted(others, key=lambda e: (abs((e.period.end - claim.period.end).days), e.period.start)):
-        try:
-            value = in_unit(claim, e)
-        except NotComparable:
-            continue
-        if contains(interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0), value.value):
-            return e, value
-    return None
+    return _first_matching(claim, sorted(others, key=lambda e: (abs((e.period.end - claim.period.end).days), e.period.start)), settings)
 
 
 def period_unavailable(claim: Claim, document: str, relevant: list[Evidence], settings: Settings) -> Verdict:

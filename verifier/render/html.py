@@ -92,14 +92,19 @@ def render(report: Report, documents: Mapping[str, Document] | None = None, *, h
     )
 
 
-@lru_cache(maxsize=1)
 def _environment():
+    return templates("verifier.render")
+
+
+@lru_cache(maxsize=None)
+def templates(package: str):
+    """The Jinja environment for a package's `templates/` (the reports', the service's)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     # autoescape=True rather than select_autoescape: the template's ".j2"
     # suffix would otherwise switch escaping off.
     return Environment(
-        loader=PackageLoader("verifier.render", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -4,8 +4,6 @@ asset), rendered by Jinja2 with autoescape on."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from starlette.requests import Request
 
 from .. import __version__
@@ -57,14 +55,7 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n / 1000:g} kB"
 
 
-@lru_cache(maxsize=1)
 def _environment():
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from ..render.html import templates
 
-    return Environment(
-        loader=PackageLoader("verifier.service", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return templates("verifier.service")
