@@ -122,17 +122,17 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
     rules, publication, tables = _rules(lang)
     ref = published or dt.date.today()
     found: list[PeriodMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters an earlier (longer) rule has claimed
     for rule in rules:
         for m in rule.pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(taken[m.start() : m.end()]):
                 continue
             period = _resolve(rule.kind, m, tables, ref, lang)
             if period is None:
                 continue
             cue = publication.search(text, max(0, m.start() - 40), m.start())
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None))
-            taken.append((m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
     return found
 
