@@ -157,3 +157,28 @@ def test_missing_dependency_is_one_line(monkeypatch, seed_path, capsys):
     assert main(["check", str(seed_path), "--no-write"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "verifier: error: missing dependency 'pycountry'; install the project first: pip install -e ."
+
+
+def test_a_default_report_directory_that_cannot_be_written_costs_only_a_warning(seed_path, tmp_path):
+    (tmp_path / "reports").write_text("a file where the directory would go")
+    result = run("check", str(seed_path), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    verdicts = {v["claim"]["text"]: v["status"] for v in json.loads(result.stdout)["verdicts"]}
+    assert verdicts["218,2 milliards de dollars"] == "supported"
+    assert verdicts["premier fournisseur de pétrole brut"] == "supported"
+    assert verdicts["deux reprises"] == "unverifiable"
+    assert result.stderr.startswith("verifier: warning: cannot write reports to reports")
+
+
+def test_a_named_report_directory_that_cannot_be_written_fails_the_run_after_the_answer(seed_path, tmp_path):
+    (tmp_path / "taken").write_text("")
+    result = run("check", str(seed_path), "--format", "json", "--report-dir", str(tmp_path / "taken"))
+    assert result.returncode == 2 and result.stderr.startswith("verifier: error: cannot write reports")
+    assert json.loads(result.stdout)["schema_version"] == "1.0"
+
+
+def test_an_ascii_stdout_still_gets_the_json(seed_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHONIOENCODING", "ascii")
+    result = run("check", str(seed_path), "--format", "json", "--no-write")
+    assert result.returncode == 0, result.stderr
+    assert "218,2 milliards" in json.dumps(json.loads(result.stdout), ensure_ascii=False)

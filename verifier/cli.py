@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="extract and check the claims of one or more files")
     run_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
-    check.add_argument("--report-dir", default="reports", help="where the JSON and HTML reports are written (default: reports)")
+    check.add_argument("--report-dir", help="where the JSON and HTML reports are written (default: reports; a default directory that cannot be written is a warning)")
     check.add_argument("--no-write", action="store_true", help="print only; write no report files")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest verdict level that makes the exit code 1 (default: the config's fail_on, else error)")
     check.add_argument("--baseline", metavar="FILE", help="fail only on findings this baseline file does not hold (default: the config's baseline)")
@@ -112,6 +112,15 @@ def _port(value: str) -> int:
     return int(value)
 
 
+def _utf8_stdout() -> None:
+    """JSON, SARIF and the rest are UTF-8 by their specifications; a stdout
+    declared ASCII (PYTHONIOENCODING, an old locale) must not turn "échanges"
+    into a traceback."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+
+
 def _ids(value: str) -> list[str]:
     ids = [v.strip() for v in value.split(",") if v.strip()]
     if not ids:
@@ -121,6 +130,7 @@ def _ids(value: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _utf8_stdout()
     try:
         commands = {"check": _check, "baseline": _baseline, "claims": _claims, "parse": _parse, "schema": _schema, "sources": _sources, "serve": _serve}
         return commands[args.command](args)
@@ -198,11 +208,18 @@ def _check(args) -> int:
     fail_on = args.fail_on or config.fail_on or "error"
     # --fail-on decides for every file; without it, a file's [[overrides]] may.
     by_document = {path: args.fail_on or config.for_file(path).fail_on or "error" for path in by_path}
-    if not args.no_write:
-        _write_reports(report, by_path, Path(args.report_dir), list(by_path.values()))
     out = render(report, args.format, by_path, color=_color(), fail_on=fail_on, fail_on_by_document=by_document)
     # An empty output (no findings in `line` or `github`) stays empty: no blank line to count.
+    # Stdout first: the report files are a side product and must not cost the caller its answer.
     sys.stdout.write(out if not out or out.endswith("\n") else out + "\n")
+    sys.stdout.flush()
+    if not args.no_write:
+        try:
+            _write_reports(report, by_path, Path(args.report_dir or "reports"), list(by_path.values()))
+        except VerifierError as exc:
+            if args.report_dir is not None:
+                raise  # a directory the user named must be writable
+            print(f"verifier: warning: {exc}; use --report-dir or --no-write", file=sys.stderr)
     return 1 if any(fails(v, by_document.get(v.document, fail_on)) for v in report.verdicts) else 0
 
 
