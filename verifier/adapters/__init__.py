@@ -4,28 +4,24 @@ here."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from ..errors import ConfigError
 from ..sources import SourceDef
-from .comtrade import ComtradeAdapter
-from .ecb import EcbAdapter
-from .eia import EiaAdapter
-from .eurostat import EurostatAdapter
-from .fred import FredAdapter
-from .imf import ImfAdapter
-from .owid import OwidAdapter
 from .snapshot import SnapshotAdapter
-from .worldbank import WorldBankAdapter
 
-ADAPTERS: dict[str, type] = {
+# The live adapters pull in httpx, hishel and tenacity: named here, imported on
+# first use, so an offline run (the default) never pays for them.
+ADAPTERS: dict[str, type | str] = {
     "snapshot": SnapshotAdapter,
-    "comtrade": ComtradeAdapter,
-    "imf": ImfAdapter,
-    "fred": FredAdapter,
-    "eia": EiaAdapter,
-    "ecb": EcbAdapter,
-    "eurostat": EurostatAdapter,
-    "owid": OwidAdapter,
-    "worldbank": WorldBankAdapter,
+    "comtrade": "comtrade:ComtradeAdapter",
+    "imf": "imf:ImfAdapter",
+    "fred": "fred:FredAdapter",
+    "eia": "eia:EiaAdapter",
+    "ecb": "ecb:EcbAdapter",
+    "eurostat": "eurostat:EurostatAdapter",
+    "owid": "owid:OwidAdapter",
+    "worldbank": "worldbank:WorldBankAdapter",
 }
 
 
@@ -36,4 +32,7 @@ def build(source: SourceDef, **options: object):
     except KeyError:
         known = ", ".join(sorted(ADAPTERS))
         raise ConfigError(f"{source.path or source.id}: adapter: unknown adapter {source.adapter!r} (known: {known})") from None
+    if isinstance(adapter, str):
+        module, name = adapter.split(":")
+        adapter = ADAPTERS[source.adapter] = getattr(import_module(f".{module}", __package__), name)
     return adapter(source, **options)
