@@ -164,12 +164,10 @@ def _run(args):
     from .codes import relevel
     from .inputs import expand
     from .judge import Settings
-    from .sources import load_sources, select
     from .verify import check
 
     config = project.load()
-    configured = project.select_sources(config)  # a bad config fails before any document is read
-    sources = select(load_sources(), args.sources or (list(configured) if configured else None))
+    sources = project.run_sources(config, args.sources)  # a bad config fails before any document is read
     files = expand(args.files)
 
     def judged_with(tolerance: float | None) -> Settings:

@@ -43,7 +43,7 @@ from wcmatch import glob
 from .codes import CODES
 from .errors import ConfigError
 from .models import Level
-from .sources import SourceDef, load_sources
+from .sources import SourceDef, load_sources, select
 
 FILENAME = "verifier.toml"
 FailOn = Literal["error", "warning", "suggestion", "never"]
@@ -198,16 +198,16 @@ def load(path: Path | None = None) -> Config:
     return config
 
 
-def select_sources(config: Config) -> dict[str, SourceDef] | None:
-    """The source definitions the config names (None: use them all)."""
-    if config.sources is None:
-        return None
+def run_sources(config: Config, ids: list[str] | None = None) -> dict[str, SourceDef]:
+    """The sources a run uses: `ids` (command line, server settings), else the
+    config's `sources`, else the enabled ones. A config naming an unknown
+    source fails here, naming the file and key, before any document is read."""
     available = load_sources()
     key = "tool.verifier.sources" if config.path and config.path.name == "pyproject.toml" else "sources"
-    for sid in config.sources:
+    for sid in config.sources or ():
         if sid not in available:
             raise ConfigError(f"{config.path}: {key}: unknown source {sid!r} (known: {', '.join(sorted(available))})")
-    return {sid: available[sid] for sid in config.sources}
+    return select(available, ids or config.sources)
 
 
 def _read(path: Path) -> dict:

@@ -29,7 +29,6 @@ from .. import config as project
 from ..errors import DocumentError
 from ..models import Report
 from ..render import render
-from ..sources import load_sources, select
 from . import intake, problems
 from .jobs import Job
 from .limits import DeclaredLengthLimit
@@ -62,8 +61,7 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
     lifespan), so a host that restarts the lifespan gets fresh ones."""
     settings = settings or from_env()
     config = project.load()
-    configured = project.select_sources(config)  # a bad config fails at start, not on the first request
-    sources = select(load_sources(), settings.sources or (list(configured) if configured else None))
+    sources = project.run_sources(config, settings.sources)  # a bad config fails at start, not on the first request
     job = Job(sources=tuple(sources), tolerance=config.tolerance, levels=tuple(config.levels.items()))
     open_store = open_store or (lambda: SQLiteStore(settings.db))
     token = settings.token.get_secret_value().encode() if settings.token else None
