@@ -11,9 +11,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Document, Evidence, Report, Verdict
-from ..readable import format_magnitude
-from .verdicts import STATUS_ICONS, names_claimed_place, note_where, ordered_evidence, set_aside, summary_line
+from ..models import Document, Report, Verdict
+from .verdicts import STATUS_ICONS, evidence_lines, note_where, set_aside, summary_line
 
 STYLES = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
 # A ranking's evidence is a whole table; the top of it and the claimed places
@@ -108,30 +107,11 @@ def _where(v: Verdict) -> str:
 
 
 def _evidence_cell(verdict: Verdict) -> Text:
-    evidence = ordered_evidence(verdict)
-    if not evidence:
+    values, sources, periods = evidence_lines(verdict, MAX_EVIDENCE_LINES)
+    if not values:
         return Text("—", style="dim")
-    # A ranking's rows share the reporter and differ by partner: name only what differs.
-    same_place = len({e.place for e in evidence}) == 1
-    named = names_claimed_place(verdict, evidence)
-    shown = [e for i, e in enumerate(evidence) if i < MAX_EVIDENCE_LINES or named[i]]
-    lines = []
-    for e in shown:
-        value = format_magnitude(e.value, e.unit)
-        if len(evidence) > 1:
-            value += f" {_place_label(e, same_place)}"
-        lines.append(value)
-    if len(evidence) > len(shown):
-        lines.append(f"… {len(evidence) - len(shown)} more")
-    sources = list(dict.fromkeys(e.source for e in evidence))
-    periods = list(dict.fromkeys(e.period.label for e in evidence))
-    lines.append(f"{', '.join(sources)} · {', '.join(periods)}")
-    text = Text("\n".join(lines[:-1]) + "\n")
-    text.append(lines[-1], style="dim")
+    text = Text("\n".join(values) + "\n")
+    text.append(f"{', '.join(sources)} · {', '.join(periods)}", style="dim")
     return text
 
 
-def _place_label(e: Evidence, same_place: bool) -> str:
-    if e.partner is None:
-        return e.place
-    return e.partner if same_place else f"{e.place}/{e.partner}"

@@ -120,24 +120,30 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def evidence_summary(verdict: Verdict, limit: int = 3) -> str:
-    """What the source says, in one line: "218.17 bn USD (snapshot, January–November 2023)"."""
+def evidence_lines(verdict: Verdict, limit: int) -> tuple[list[str], list[str], list[str]]:
+    """What the source says, as (values, sources, periods): a value per figure
+    shown (the first `limit`, plus any naming the claim's own place, then "… n
+    more"), each with its place when there are several; a ranking's rows share
+    the reporter and differ by partner, so only what differs is named."""
     evidence = ordered_evidence(verdict)
-    if not evidence:
-        return ""
+    same_place = len({e.place for e in evidence}) == 1
     named = names_claimed_place(verdict, evidence)
     shown = [e for i, e in enumerate(evidence) if i < limit or named[i]]
-    parts = []
+    values = []
     for e in shown:
         value = format_magnitude(e.value, e.unit)
         if len(evidence) > 1:
-            value += f" {e.partner or e.place}" if e.partner else f" {e.place}"
-        parts.append(value)
+            value += " " + (e.place if e.partner is None else e.partner if same_place else f"{e.place}/{e.partner}")
+        values.append(value)
     if len(evidence) > len(shown):
-        parts.append(f"… {len(evidence) - len(shown)} more")
-    sources = ", ".join(dict.fromkeys(e.source for e in evidence))
-    periods = ", ".join(dict.fromkeys(e.period.label for e in evidence))
-    return f"{'; '.join(parts)} ({sources}, {periods})"
+        values.append(f"… {len(evidence) - len(shown)} more")
+    return values, list(dict.fromkeys(e.source for e in evidence)), list(dict.fromkeys(e.period.label for e in evidence))
+
+
+def evidence_summary(verdict: Verdict, limit: int = 3) -> str:
+    """What the source says, in one line: "218.17 bn USD (snapshot, January–November 2023)"."""
+    values, sources, periods = evidence_lines(verdict, limit)
+    return f"{'; '.join(values)} ({', '.join(sources)}, {', '.join(periods)})" if values else ""
 
 
 def interval_text(verdict: Verdict) -> str | None:
