@@ -65,10 +65,16 @@ class Delayed(httpx.AsyncBaseTransport):
     def __init__(self, latency: float):
         self.latency = latency
         self.sent = 0
+        self.in_flight = self.most_in_flight = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.sent += 1
-        await asyncio.sleep(self.latency)
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(self.latency)
+        finally:
+            self.in_flight -= 1
         host, params = request.url.host, request.url.params
         if host == "api.worldbank.org":
             country = request.url.path.split("/")[3]
@@ -105,7 +111,10 @@ async def run(documents, sources, cache: Path, latency: float) -> dict:
         report = await check_async(documents, sources=sources, http=http)
         took = time.perf_counter() - clock
     statuses = {s: getattr(report.stats, s) for s in ("supported", "contradicted", "unverifiable")}
-    return {"seconds": round(took, 3), "requests": network.sent, "cache_hits": http.hits, "claims": report.stats.claims, **statuses}
+    return {
+        "seconds": round(took, 3), "requests": network.sent, "most_in_flight": network.most_in_flight,
+        "cache_hits": http.hits, "claims": report.stats.claims, **statuses,
+    }
 
 
 def main() -> int:

@@ -22,4 +22,6 @@ def test_concurrent_then_cached(tmp_path):
     cold = asyncio.run(bench.run(documents, sources, tmp_path / "cache", 0.1))
     warm = asyncio.run(bench.run(documents, sources, tmp_path / "cache", 0.1))
     assert cold["claims"] == 20 and cold["requests"] == 28
+    # Concurrent, without a clock: more requests were in flight at once than any one source allows.
+    assert cold["most_in_flight"] > max(s.concurrency for s in sources.values())
     assert (warm["requests"], warm["cache_hits"]) == (0, 28)
