@@ -59,3 +59,10 @@ def unit_family(unit: str) -> str:
         if head.isupper():
             return "money-rate:" + tail
     return unit
+
+
+def rate_currency(unit: str) -> str | None:
+    """The currency an exchange rate prices in dollars: "CNY / USD" -> "CNY"
+    (how fx.per_usd, whose one dimension is the currency, is addressed)."""
+    head, _, tail = (part.strip() for part in unit.partition("/"))
+    return head if tail == "USD" and len(head) == 3 and head.isupper() and head != "USD" else None

@@ -201,9 +201,10 @@ def mirrored(claim: Claim, e: Evidence, indicator: catalog.Indicator) -> bool:
 
 def places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
     codes = [p.code for p in claim.places if p.role != "rival"]
-    if claim.quantity and e.place and e.unit == f"{e.place} / USD" and claim.quantity.unit.endswith(" / USD"):
+    indicator = catalog.indicators().get(e.series)
+    if indicator is not None and indicator.dimensions == ("currency",):
         # An exchange rate is addressed by its currency, not by a country: "7.08 yuan per dollar".
-        return claim.quantity.unit == e.unit
+        return claim.quantity is not None and e.place == catalog.rate_currency(claim.quantity.unit)
     if e.partner is not None:
         pair = [e.place, e.partner]
         return sorted(pair) == sorted(codes[:2]) if symmetric or len(codes) >= 2 else e.place in codes

@@ -136,8 +136,7 @@ def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, st
     if dims == ("currency",):
         # An exchange rate is addressed by its currency: "7.08 yuan per dollar" is CNY / USD.
         unit = claim.quantity.unit if claim.quantity else ""
-        head = unit.partition(" / ")[0]
-        return [{"currency": head}] if len(head) == 3 and head.isupper() and head != "USD" else None
+        return [{"currency": head}] if (head := catalog.rate_currency(unit)) else None
     if dims == ("reporter", "partner"):
         if len(codes) >= 2:
             return [{"reporter": codes[0], "partner": codes[1]}, {"reporter": codes[1], "partner": codes[0]}]
