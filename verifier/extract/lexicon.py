@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
@@ -60,6 +60,7 @@ def normalize_keys(table: dict) -> dict:
     return {normalize(k): v for k, v in table.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # the same words and n-grams come back sentence after sentence
 def normalize(text: str) -> str:
     """The key a matched phrase is looked up by. A hyphen between words
     counts as a space, as phrase_pattern lets it stand for one."""
@@ -116,12 +117,16 @@ class Lexicon:
     data: dict
     months: dict[str, int]
     places: dict[str, tuple[str, str]]  # normalised phrase -> (code, kind)
+    _tables: dict = field(default_factory=dict, compare=False, repr=False)
 
     def table(self, *path: str) -> dict:
-        node = self.data
-        for key in path:
-            node = node.get(key, {})
-        return normalize_keys(node)
+        """The table at `path`, keys normalised; built once (finders ask per text). Read-only."""
+        if path not in self._tables:
+            node = self.data
+            for key in path:
+                node = node.get(key, {})
+            self._tables[path] = normalize_keys(node)
+        return self._tables[path]
 
     @property
     def written_numbers(self) -> list[str]:
