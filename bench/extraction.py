@@ -98,7 +98,7 @@ class Prediction:
 
 
 def predict(row: dict) -> Prediction:
-    from verifier.documents import from_text
+    from verifier.read.documents import from_text
     from verifier.extract import extract, parse
 
     text, lang, published = row["text"], row["lang"], dt.date.fromisoformat(row["published"])
@@ -253,7 +253,7 @@ def time_per_pass(fn, items: list, passes: int) -> float:
 
 
 def _extract_one(row: dict) -> None:
-    from verifier.documents import from_text
+    from verifier.read.documents import from_text
     from verifier.extract import extract
 
     # Timed as it behaves: a sentence it fails on still costs time, and the
@@ -276,7 +276,7 @@ def article(rows: list[dict]) -> str:
 
 
 def time_article(rows: list[dict], runs: int = 7) -> float | None:
-    from verifier.documents import from_text
+    from verifier.read.documents import from_text
     from verifier.extract import extract
 
     text = article(rows)

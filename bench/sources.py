@@ -27,11 +27,11 @@ from pathlib import Path
 
 import httpx
 
-from verifier.documents import load
+from verifier.read.documents import load
 from verifier.extract import extract
-from verifier.http import Http
+from verifier.adapters.http import Http
 from verifier.sources import load_sources
-from verifier.verify import check_async
+from verifier.flow.verify import check_async
 
 SOURCES = ("worldbank", "eurostat", "eia", "imf")
 DRAFT = """date 2024-03-01

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from verifier.cli import main
-from verifier.gitdiff import ALL, changed_lines
+from verifier.ci.gitdiff import ALL, changed_lines
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

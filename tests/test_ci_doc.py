@@ -50,12 +50,12 @@ def test_documented_examples_exit_as_documented(row):
 
 
 def test_interrupt_exits_130(monkeypatch, seed_path, capsys):
-    import verifier.verify
+    import verifier.flow.verify
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(verifier.verify, "check", interrupted)
+    monkeypatch.setattr(verifier.flow.verify, "check", interrupted)
     assert cli.main(["check", str(seed_path), "--no-write"]) == 130
 
 

@@ -148,12 +148,12 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, seed_path, args, message):
 
 
 def test_missing_dependency_is_one_line(monkeypatch, seed_path, capsys):
-    import verifier.verify
+    import verifier.flow.verify
 
     def broken(*args, **kwargs):
         raise ModuleNotFoundError("No module named 'pycountry'", name="pycountry")
 
-    monkeypatch.setattr(verifier.verify, "check", broken)
+    monkeypatch.setattr(verifier.flow.verify, "check", broken)
     assert main(["check", str(seed_path), "--no-write"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "verifier: error: missing dependency 'pycountry'; install the project first: pip install -e ."

@@ -11,7 +11,7 @@ from conftest import ROOT, SEED
 from test_cli import run
 from verifier import cli
 from verifier import config as project
-from verifier.documents import load
+from verifier.read.documents import load
 from verifier.errors import ConfigError
 from verifier.models import Report
 
@@ -120,16 +120,16 @@ def test_default_language_stands_in_only_when_the_text_has_none():
 
 
 def test_tolerance_and_sources_reach_the_check(newsroom, monkeypatch):
-    import verifier.verify
+    import verifier.flow.verify
 
     seen = {}
-    real = verifier.verify.check
+    real = verifier.flow.verify.check
 
     def spy(documents, *, sources=None, settings=None, **options):
         seen.update(sources=sources, settings=settings)
         return real(documents, sources=sources, settings=settings, **options)
 
-    monkeypatch.setattr(verifier.verify, "check", spy)
+    monkeypatch.setattr(verifier.flow.verify, "check", spy)
     monkeypatch.chdir(newsroom)
     (newsroom / "verifier.toml").write_text('tolerance = 0.2\nsources = ["snapshot"]\nlang = "fr"\n')
     assert cli.main(["check", "articles/2024/seed.txt", "--no-write", "--format", "json"]) == 0

@@ -158,16 +158,16 @@ def test_lang_per_glob_is_a_default_for_files_that_do_not_say(newsroom, capsys):
 
 
 def test_tolerance_per_glob_reaches_the_judge(newsroom, monkeypatch, capsys):
-    import verifier.verify
+    import verifier.flow.verify
 
     seen = {}
-    real = verifier.verify.check
+    real = verifier.flow.verify.check
 
     def spy(documents, **options):
         seen.update(options)
         return real(documents, **options)
 
-    monkeypatch.setattr(verifier.verify, "check", spy)
+    monkeypatch.setattr(verifier.flow.verify, "check", spy)
     configure(newsroom, 'tolerance = 0.1\n[[overrides]]\npaths = ["drafts/**"]\ntolerance = 0.3\n')
     check_json("drafts", "published", capsys=capsys)
     assert seen["settings"].tolerance == 0.1

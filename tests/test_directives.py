@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from verifier.cli import main
-from verifier.directives import parse
-from verifier.documents import from_text
+from verifier.read.directives import parse
+from verifier.read.documents import from_text
 from verifier.errors import DocumentError
 
 TRADE = "Les échanges entre la Chine et la Russie ont atteint {} milliards de dollars entre janvier et novembre."
@@ -174,7 +174,7 @@ def check_page(tmp_path, html: str, *options: str, capsys) -> tuple[int, str, st
 
 
 def test_an_html_comment_ignores_the_next_paragraph(tmp_path, capsys):
-    from verifier.documents import load
+    from verifier.read.documents import load
 
     html = page(
         f"<p>{TRADE.format(300)}</p>",
@@ -299,7 +299,7 @@ def test_an_unused_ignore_in_every_format(tmp_path, capsys):
 
 
 def test_changed_since_keeps_only_the_notes_on_changed_lines(tmp_path, capsys):
-    from verifier.gitdiff import narrow
+    from verifier.ci.gitdiff import narrow
     from verifier.models import Report
 
     text = draft("<!-- verifier: ignore value-mismatch — confirmed -->\n" + TRADE.format("218,2"))

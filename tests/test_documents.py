@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from verifier.documents import decode, from_text, parse_date
+from verifier.read.documents import decode, from_text, parse_date
 from verifier.errors import DocumentError
 from verifier.extract import extract
 
@@ -76,7 +76,7 @@ def test_arbitrary_text_never_raises_and_spans_hold(text, lang):
 
 
 def test_function_words_decide_a_clear_article_and_leave_the_rest_to_the_model():
-    from verifier.documents import _by_function_words, detect_language
+    from verifier.read.documents import _by_function_words, detect_language
 
     assert _by_function_words(
         "Les exportations de la Chine vers la Russie ont augmenté de 12 % en 2023, et les importations "

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from verifier.documents import from_text, load
+from verifier.read.documents import from_text, load
 from verifier.extract import extract, parse
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from verifier.documents import from_text
+from verifier.read.documents import from_text
 from verifier.models import Report
 from verifier.render import RENDERERS, render
-from verifier.verify import check
+from verifier.flow.verify import check
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

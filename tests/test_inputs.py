@@ -11,10 +11,10 @@ import pytest
 
 from conftest import ROOT, SEED
 from test_cli import run
-from verifier.documents import load
+from verifier.read.documents import load
 from verifier.errors import DocumentError
-from verifier.inputs import expand
-from verifier.inputs.html import extract
+from verifier.read.files import expand
+from verifier.read.html import extract
 from verifier.models import Report
 
 SEED_BODY = SEED.read_text(encoding="utf-8").split("\n", 1)[1]  # without the "date 2024-02" header

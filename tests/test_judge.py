@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from verifier.judge import Settings, contains, interval, judge_amount, judge_ranking, previous_period
+from verifier.judge.amounts import Settings, contains, interval, judge_amount, judge_ranking, previous_period
 from verifier.models import Claim, Evidence, Interval, Metric, Period, Place, Quantity, Span
 
 Y2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023")

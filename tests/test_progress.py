@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from verifier import progress
+from verifier.render import progress
 from verifier.cli import main
 
 

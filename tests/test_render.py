@@ -9,20 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from verifier.errors import ConfigError
-from verifier.models import (
-    Claim,
-    Document,
-    Evidence,
-    Interval,
-    Metric,
-    Period,
-    Place,
-    Quantity,
-    Report,
-    RunInfo,
-    Stats,
-    Verdict,
-)
+from verifier.models import Claim, Document, Evidence, Interval, Metric, Period, Place, Quantity, Report, RunInfo, Stats, Verdict
 from verifier.render import RENDERERS, render
 from verifier.render.html import safe_href
 from verifier.readable import format_interval, format_magnitude

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from verifier.documents import from_text
-from verifier.match import plan
+from verifier.read.documents import from_text
+from verifier.match.planner import plan
 from verifier.models import Claim, Metric, Period, Place, Quantity, Span
-from verifier.routing import reporter, route
+from verifier.match.routing import reporter, route
 from verifier.sources import load_sources, select
-from verifier.verify import check
+from verifier.flow.verify import check
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_a_claim_with_no_attribution_has_no_routing_sentence():
 
 
 def test_the_seed_names_gacc_and_chinese_statistics(seed_path):
-    from verifier.documents import load
+    from verifier.read.documents import load
 
     report = check([load(seed_path)])
     by_text = {v.claim.text: v for v in report.verdicts}
@@ -159,12 +159,12 @@ def test_the_opposite_flow_is_not_the_claims():
 
 def test_routing_data_changes_no_verdict_on_the_seed(monkeypatch, seed_path):
     """Sources that name no publisher give the seed the same verdicts and evidence; only the messages' last sentence differs."""
-    from verifier.documents import load
+    from verifier.read.documents import load
 
     plain = {sid: s.model_copy(update={"publisher_aliases": [], "datasets": {k: d.model_copy(update={"publisher_aliases": []}) for k, d in s.datasets.items()}})
              for sid, s in select(load_sources()).items()}
     with_routing = check([load(seed_path)])
-    monkeypatch.setattr("verifier.verify._defined", lambda: plain)
+    monkeypatch.setattr("verifier.flow.verify._defined", lambda: plain)
     without = check([load(seed_path)], sources=plain)
     assert [(v.code, v.evidence) for v in with_routing.verdicts] == [(v.code, v.evidence) for v in without.verdicts]
     trade = next(v for v in without.verdicts if v.claim.text == "218,2 milliards de dollars")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from verifier import runs
+from verifier.render import runs
 from verifier.cli import main
 
 

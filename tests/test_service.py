@@ -12,12 +12,12 @@ import threading
 import jsonschema
 import pytest
 
-from verifier.documents import from_text
+from verifier.read.documents import from_text
 from verifier.models import Report
 from verifier.service import create_app
 from verifier.service.store import SQLiteStore
 from verifier.sources import load_sources, select
-from verifier.verify import check
+from verifier.flow.verify import check
 
 from service_support import ROOT, SEED_TEXT, assert_problem, client_for, service, settings
 

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from verifier.documents import from_text
+from verifier.read.documents import from_text
 from verifier.errors import ConfigError
 from verifier.models import Report, RunInfo, Stats
 from verifier.service.store import SQLiteStore, StoredCheck

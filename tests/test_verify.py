@@ -3,10 +3,10 @@
 import pytest
 
 from verifier.adapters import ADAPTERS
-from verifier.documents import load
+from verifier.read.documents import load
 from verifier.errors import SourceError
 from verifier.sources import load_sources, select
-from verifier.verify import check
+from verifier.flow.verify import check
 
 
 class _Down:

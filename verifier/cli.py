@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _date(value: str) -> dt.date:
-    from .documents import parse_date
+    from .read.documents import parse_date
 
     try:
         return parse_date(value)
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(files, args, config, progress=None):
-    from .documents import load
+    from .read.documents import load
 
     documents = []
     for done, f in enumerate(files, start=1):
@@ -160,11 +160,11 @@ def _load(files, args, config, progress=None):
 def _run(args):
     """Check the files the arguments name: (report, documents by path, config)."""
     from . import config as project
-    from . import progress
+    from .render import progress
     from .codes import relevel
-    from .inputs import expand
-    from .judge import Settings
-    from .verify import check
+    from .read.files import expand
+    from .judge.amounts import Settings
+    from .flow.verify import check
 
     config = project.load()
     sources = project.run_sources(config, args.sources)  # a bad config fails before any document is read
@@ -191,13 +191,13 @@ def _run(args):
 
 
 def _check(args) -> int:
-    from . import baseline
+    from .ci import baseline
     from .codes import fails
     from .render import render
 
     report, by_path, config = _run(args)
     if args.changed_since:
-        from .gitdiff import changed_lines, narrow
+        from .ci.gitdiff import changed_lines, narrow
 
         report = narrow(report, changed_lines(list(by_path), args.changed_since))
     known = Path(args.baseline) if args.baseline else config.baseline_path
@@ -222,7 +222,7 @@ def _check(args) -> int:
 
 
 def _baseline(args) -> int:
-    from . import baseline
+    from .ci import baseline
 
     report, _, config = _run(args)
     target = Path(args.output) if args.output else (config.baseline_path or Path(baseline.DEFAULT))
@@ -258,7 +258,7 @@ def _write_reports(report, by_path, directory: Path, documents) -> None:
 
 def _index(report, directory: Path, stem: str) -> None:
     """Log the run and rewrite `index.html`, the list of past runs."""
-    from . import runs
+    from .render import runs
     from .render.index import render as render_index
 
     runs.append(directory, runs.entry(report, stem))
@@ -297,8 +297,8 @@ def _sources(args) -> int:
     import asyncio
     import os
 
-    from .http import cache_dir
-    from .source_status import listing, probe
+    from .adapters.http import cache_dir
+    from .adapters.status import listing, probe
     from .sources import load_sources, select
 
     sources = load_sources()

@@ -9,7 +9,7 @@ import asyncio
 import pytest
 
 from verifier.adapters import build
-from verifier.http import Http
+from verifier.adapters.http import Http
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import asyncio
 import importlib.util
 from pathlib import Path
 
-from verifier.documents import load
+from verifier.read.documents import load
 from verifier.sources import load_sources
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "sources.py"

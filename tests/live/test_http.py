@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from verifier.errors import SourceError
-from verifier.http import Http, _retry_after
+from verifier.adapters.http import Http, _retry_after
 
 from .payloads import payload, query, source
 

@@ -4,10 +4,10 @@ import datetime as dt
 
 import httpx
 
-from verifier.aggregate import sum_into
-from verifier.documents import load
+from verifier.judge.aggregate import sum_into
+from verifier.read.documents import load
 from verifier.models import Evidence, Period
-from verifier.verify import check
+from verifier.flow.verify import check
 
 from .payloads import source
 from .test_imf import _monthly

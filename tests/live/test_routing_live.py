@@ -10,9 +10,9 @@ import json
 import httpx
 import pytest
 
-from verifier.documents import from_text
+from verifier.read.documents import from_text
 from verifier.sources import load_sources
-from verifier.verify import check
+from verifier.flow.verify import check
 
 from .payloads import payload
 

@@ -19,7 +19,7 @@ def extract(document: Document) -> list[Claim]:
 def parse(kind: str, text: str, *, lang: str, published=None) -> list[dict]:
     """What one sub-extractor finds in `text`, claim or not (`verifier parse`,
     design §4): quantities, periods or places, each with its span."""
-    from ..documents import from_text
+    from ..read.documents import from_text
     from .claims import find_mentions
 
     document = from_text(text, lang=lang, published=published)

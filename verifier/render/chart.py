@@ -21,8 +21,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ..derived import change_periods
-from ..judge import comparable_periods, same_span
+from ..judge.derived import change_periods
+from ..judge.amounts import comparable_periods, same_span
 from ..models import Evidence, Interval, Period, Verdict
 from ..readable import format_interval, format_magnitude
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from ..runs import Run
+from .runs import Run
 from .html import STATUS_LABELS, _environment, _timestamp
 from .verdicts import STATUS_ICONS, STATUS_ORDER
 

@@ -25,7 +25,7 @@ from pathlib import PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from ..baseline import fingerprint
+from ..ci.baseline import fingerprint
 from ..codes import CODES
 from ..models import Document, Note, Report, Verdict
 from .verdicts import end_position, evidence_summary, interval_text

@@ -23,9 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from ..documents import from_bytes, from_text, parse_date
+from ..read.documents import from_bytes, from_text, parse_date
 from ..errors import DocumentError
-from ..inputs import ARTICLE_SUFFIXES
+from ..read.files import ARTICLE_SUFFIXES
 from ..models import Document
 from .problems import ServiceError, describe
 

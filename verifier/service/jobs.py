@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..codes import relevel
-from ..judge import Settings
+from ..judge.amounts import Settings
 from ..models import Document, Report
 from ..sources import SourceDef, load_sources, select
-from ..verify import check
+from ..flow.verify import check
 from .intake import Draft
 
 

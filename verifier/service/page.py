@@ -8,7 +8,7 @@ from starlette.requests import Request
 
 from .. import __version__
 from ..extract.lexicon import SUPPORTED
-from ..inputs import ARTICLE_SUFFIXES
+from ..read.files import ARTICLE_SUFFIXES
 
 # Sent as a header with every page (and with the HTML reports): nothing may
 # load or run, forms may only post back here, no other site may frame it.

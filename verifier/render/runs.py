@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .models import Report, Stats
+from ..models import Report, Stats
 
 LOG = "runs.jsonl"
 INDEX = "index.html"

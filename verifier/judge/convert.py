@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .models import Period
+from ..models import Period
 
 #: Barrels of crude oil per tonne: the average factor BP's Statistical Review
 #: and Reuters use (it varies with density, from about 7.0 to 7.6).

@@ -15,12 +15,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import catalog
-from .derived import change_periods
-from .judge import previous_period
-from .models import Claim, Period, Query
+from .. import catalog
+from ..judge.derived import change_periods
+from ..judge.amounts import previous_period
+from ..models import Claim, Period, Query
 from .routing import Route, route
-from .sources import SourceDef
+from ..sources import SourceDef
 
 JUDGED = ("amount", "ranking", "change", "comparison", "share")
 

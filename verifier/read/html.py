@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..directives import is_directive
+from .directives import is_directive
 
 SKIP = frozenset(
     "script style noscript template svg math head nav aside footer form button select textarea iframe object embed dialog".split()

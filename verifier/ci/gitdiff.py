@@ -15,8 +15,8 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ConfigError
-from .models import Report, Stats
+from ..errors import ConfigError
+from ..models import Report, Stats
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 WHOLE_FILE_SUFFIXES = (".html", ".htm", ".xhtml", ".docx")

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import catalog
-from .geo import name
-from .judge import Settings, interval, overlaps
-from .models import Claim, Interval
-from .readable import format_interval, format_magnitude, ordinal
+from .. import catalog
+from ..geo import name
+from .amounts import Settings, interval, overlaps
+from ..models import Claim, Interval
+from ..readable import format_interval, format_magnitude, ordinal
 
 
 @dataclass(frozen=True)

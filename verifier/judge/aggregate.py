@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import Evidence, Period
+from ..models import Evidence, Period
 
 
 @dataclass(frozen=True)

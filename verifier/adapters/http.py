@@ -37,9 +37,9 @@ from hishel import AsyncSqliteStorage
 from hishel.httpx import AsyncCacheTransport
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
-from . import __version__
-from .errors import SourceError
-from .sources import SourceDef
+from .. import __version__
+from ..errors import SourceError
+from ..sources import SourceDef
 
 log = logging.getLogger(__name__)
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from . import catalog
-from .codes import CODES
+from .. import catalog
+from ..codes import CODES
 from .convert import Converted, NotComparable, convert
-from .geo import is_country, name
-from .models import Claim, Evidence, Interval, Period, Verdict
-from .readable import digits_for, format_interval, format_magnitude, ordinal
-from .routing import cited_reporter, reporter
+from ..geo import is_country, name
+from ..models import Claim, Evidence, Interval, Period, Verdict
+from ..readable import digits_for, format_interval, format_magnitude, ordinal
+from ..match.routing import cited_reporter, reporter
 
 #: Relative half-width added for hedged figures ("about", "près de", "rund").
 DEFAULT_TOLERANCE = 0.05

@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from .directives import parse as parse_directives
-from .errors import DocumentError
-from .models import Document
+from ..errors import DocumentError
+from ..models import Document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
@@ -65,7 +65,7 @@ def _restrict_languages() -> None:
     # checks in threads) would swap the tables under that thread.
     import py3langid
 
-    from .extract.lexicon import SUPPORTED
+    from ..extract.lexicon import SUPPORTED
 
     py3langid.set_languages(list(SUPPORTED))
 
@@ -142,7 +142,7 @@ def from_text(
 
 
 def _language(given: str | None, text: str, skipped: list[tuple[int, int]]) -> str:
-    from .extract.lexicon import SUPPORTED
+    from ..extract.lexicon import SUPPORTED
 
     if given:
         lang = given.strip().lower().replace("_", "-").split("-")[0]
@@ -196,12 +196,12 @@ def from_bytes(
     `title` overrides the one the content gives. Raises DocumentError."""
     kind = _kind(name, data)
     if kind == "docx":
-        from .inputs.docx import extract as extract_docx
+        from .docx import extract as extract_docx
 
         return _from_extracted(extract_docx(data, name), name, lang, published, default_lang, title)
     text = decode(data, name)
     if kind == "html" or (kind == "stdin" and _HTML_START.match(text)):
-        from .inputs.html import extract as extract_html
+        from .html import extract as extract_html
 
         return _from_extracted(extract_html(text), name, lang, published, default_lang, title)
     return from_text(text, name, lang=lang, published=published, title=title, default_lang=default_lang)
@@ -226,7 +226,7 @@ def _from_extracted(
         raise DocumentError(f"{name}: no article text")
     # A page's declared language is a hint only if verifier supports it ("en-GB" -> en).
     declared = extracted.lang and extracted.lang.strip().lower().replace("_", "-").split("-")[0]
-    from .extract.lexicon import SUPPORTED
+    from ..extract.lexicon import SUPPORTED
 
     return from_text(
         extracted.text,

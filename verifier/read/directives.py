@@ -23,9 +23,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from .codes import CODES
-from .errors import DocumentError
-from .models import Document, Ignore, Note, Verdict
+from ..codes import CODES
+from ..errors import DocumentError
+from ..models import Document, Ignore, Note, Verdict
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"\s*verifier\b:?\s*(.*?)\s*\Z", re.S | re.I)

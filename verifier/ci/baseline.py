@@ -20,8 +20,8 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .errors import ConfigError
-from .models import Report, Verdict
+from ..errors import ConfigError
+from ..models import Report, Verdict
 
 VERSION = 1
 DEFAULT = "verifier-baseline.json"

@@ -15,33 +15,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import catalog
+from .. import catalog
 from .convert import NotComparable, convert
-from .geo import name
-from .judge import (
-    ROUNDING_SLACK,
-    Settings,
-    answers,
-    comparable_periods,
-    contains,
-    crude,
-    hedged_below,
-    interval,
-    mirror_note,
-    months,
-    overlaps,
-    period_unavailable,
-    places_match,
-    previous_period,
-    ranked,
-    said,
-    same_span,
-    shown_digits,
-    verdict,
-    who,
-)
-from .models import Claim, Evidence, Interval, Period, Verdict
-from .readable import digits_for, format_interval, format_magnitude
+from ..geo import name
+from .amounts import ROUNDING_SLACK, Settings, answers, comparable_periods, contains, crude, hedged_below, interval, mirror_note, months, overlaps, period_unavailable, places_match, previous_period, ranked, said, same_span, shown_digits, verdict, who
+from ..models import Claim, Evidence, Interval, Period, Verdict
+from ..readable import digits_for, format_interval, format_magnitude
 
 
 @dataclass(frozen=True)

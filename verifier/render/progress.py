@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from .verify import Progress
+from ..flow.verify import Progress
 
 
 def wanted(files: int, stream: TextIO | None = None) -> bool:

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from .geo import is_country, name
-from .models import Claim, Verdict
-from .sources import SourceDef
+from ..geo import is_country, name
+from ..models import Claim, Verdict
+from ..sources import SourceDef
 
 
 @dataclass(frozen=True)
@@ -108,14 +108,14 @@ def _who(e) -> str:
 
 
 def _key(alias: str) -> str:
-    from .extract.lexicon import normalize
+    from ..extract.lexicon import normalize
 
     return normalize(alias)
 
 
 @cache
 def _pattern(aliases: frozenset[str]) -> re.Pattern:
-    from .extract.lexicon import phrase_pattern
+    from ..extract.lexicon import phrase_pattern
 
     return re.compile(phrase_pattern(aliases), re.I)
 
@@ -143,8 +143,8 @@ def _country(text: str) -> str | None:
     """The first country an attribution names by name or adjective ("douanes
     chinoises", "Russian customs", "U.S. data"), in any supported language.
     Aggregates are no reporter: "World Bank" does not cite the world's statistics."""
-    from .extract.lexicon import SUPPORTED
-    from .extract.places import find
+    from ..extract.lexicon import SUPPORTED
+    from ..extract.places import find
 
     found = sorted(
         (m.start, m.code)

@@ -16,24 +16,24 @@ from collections.abc import Callable, Mapping, Sequence
 
 from typing import TYPE_CHECKING
 
-from . import __version__, catalog
-from .adapters import build
-from .aggregate import sum_into
-from .errors import ConfigError, SourceError
-from .extract import extract
-from .consistency import Finding
-from .consistency import check as check_consistency
-from .directives import apply as ignored
-from .directives import unused
-from .derived import judge_change, judge_comparison, judge_share
-from .judge import Settings, judge_amount, judge_ranking, verdict
-from .match import Plan, plan
-from .models import Claim, Document, Evidence, Query, Report, RunInfo, Stats, Verdict
-from .routing import note
-from .sources import SourceDef, load_sources, select
+from .. import __version__, catalog
+from ..adapters import build
+from ..judge.aggregate import sum_into
+from ..errors import ConfigError, SourceError
+from ..extract import extract
+from ..judge.consistency import Finding
+from ..judge.consistency import check as check_consistency
+from ..read.directives import apply as ignored
+from ..read.directives import unused
+from ..judge.derived import judge_change, judge_comparison, judge_share
+from ..judge.amounts import Settings, judge_amount, judge_ranking, verdict
+from ..match.planner import Plan, plan
+from ..models import Claim, Document, Evidence, Query, Report, RunInfo, Stats, Verdict
+from ..match.routing import note
+from ..sources import SourceDef, load_sources, select
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..adapters.http import Http
 
 
 #: Told (stage, done, total) as a run goes: "extracting" per document, "fetching" per distinct query.
@@ -92,7 +92,7 @@ async def check_async(
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}
     if http is None and any(sources[q.source].live for q in distinct.values()):
-        from .http import Http, cache_dir  # httpx, hishel: only when a live source is asked
+        from ..adapters.http import Http, cache_dir  # httpx, hishel: only when a live source is asked
 
         async with Http(cache=cache_dir(), offline=offline) as own:
             answers = await _fetch_all(distinct, sources, own, tick)

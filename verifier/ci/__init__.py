@@ -1,0 +1,1 @@
+"""CI controls over a finished set of verdicts: editorial suppressions, the baseline, changed-lines narrowing."""

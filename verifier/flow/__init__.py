@@ -1,0 +1,1 @@
+"""The one flow: documents -> claims -> queries -> evidence -> verdicts -> report."""

@@ -1,0 +1,1 @@
+"""Judging: a claim and its evidence become a verdict."""
