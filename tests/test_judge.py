@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
-from verifier.judge.amounts import Settings, contains, interval, judge_amount, judge_ranking, previous_period
+from verifier.judge.amounts import contains, interval, judge_amount, judge_ranking
+from verifier.periods import previous_period
+from verifier.tolerances import Settings
 from verifier.models import Claim, Evidence, Interval, Metric, Period, Place, Quantity, Span
 
 Y2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023")

@@ -17,7 +17,7 @@ import pytest
 
 from verifier.judge import consistency
 from verifier.codes import CODES
-from verifier.judge.amounts import Settings
+from verifier.tolerances import Settings
 from verifier.match.planner import plan
 from verifier.models import Claim, Evidence, Metric, Period, Place, Quantity, Span
 from verifier.sources import load_sources
@@ -314,7 +314,7 @@ def test_the_table_is_big_enough_and_covers_every_code():
 def test_quarter_on_quarter_compares_with_the_quarter_before():
     import datetime as dt
 
-    from verifier.judge.derived import change_periods
+    from verifier.periods import change_periods
     from verifier.models import Period
 
     q1 = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 3, 31), label="Q1 2024")

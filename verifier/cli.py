@@ -163,7 +163,7 @@ def _run(args):
     from .render import progress
     from .codes import relevel
     from .read.files import expand
-    from .judge.amounts import Settings
+    from .tolerances import Settings
     from .flow.verify import check
 
     config = project.load()

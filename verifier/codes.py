@@ -129,7 +129,7 @@ def relevel(verdicts: list[Verdict], overrides: dict[str, Level]) -> list[Verdic
 
 def markdown() -> str:
     """docs/codes.md: the catalogue as people read it."""
-    from .judge.amounts import DEFAULT_CHANGE_ALLOWANCE, DEFAULT_CONVERSION_TOLERANCE, DEFAULT_TOLERANCE, ROUNDING_SLACK
+    from .tolerances import DEFAULT_CHANGE_ALLOWANCE, DEFAULT_CONVERSION_TOLERANCE, DEFAULT_TOLERANCE, ROUNDING_SLACK
 
     lines = [
         "# Verdict codes",

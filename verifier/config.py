@@ -44,6 +44,7 @@ from .codes import CODES
 from .errors import ConfigError
 from .models import Level
 from .sources import SourceDef, load_sources, select
+from .phrases import SUPPORTED
 
 FILENAME = "verifier.toml"
 FailOn = Literal["error", "warning", "suggestion", "never"]
@@ -57,8 +58,6 @@ def _known_codes(levels: dict[str, Level]) -> dict[str, Level]:
 
 
 def _supported(lang: str) -> str:
-    from .extract.lexicon import SUPPORTED
-
     if lang not in SUPPORTED:
         raise ValueError(f"unsupported language {lang!r}: expected one of {', '.join(SUPPORTED)}")
     return lang

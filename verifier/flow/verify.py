@@ -26,7 +26,8 @@ from ..judge.consistency import check as check_consistency
 from ..read.directives import apply as ignored
 from ..read.directives import unused
 from ..judge.derived import judge_change, judge_comparison, judge_share
-from ..judge.amounts import Settings, judge_amount, judge_ranking, verdict
+from ..tolerances import Settings
+from ..judge.amounts import judge_amount, judge_ranking, verdict
 from ..match.planner import Plan, plan
 from ..models import Claim, Document, Evidence, Query, Report, RunInfo, Stats, Verdict
 from ..match.routing import note

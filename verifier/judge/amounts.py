@@ -23,30 +23,10 @@ from ..codes import CODES
 from .convert import Converted, NotComparable, convert
 from ..geo import is_country, name
 from ..models import Claim, Evidence, Interval, Period, Verdict
+from ..periods import comparable_periods, previous_period, same_span
+from ..tolerances import ROUNDING_SLACK, Settings
 from ..readable import digits_for, format_interval, format_magnitude, ordinal
 from ..match.routing import cited_reporter, reporter
-
-#: Relative half-width added for hedged figures ("about", "près de", "rund").
-DEFAULT_TOLERANCE = 0.05
-#: Relative half-width added when the source's figure had to be converted
-#: (currency at an average rate, crude tonnes to barrels): the publisher's own
-#: conversion uses other rates or factors.
-DEFAULT_CONVERSION_TOLERANCE = 0.02
-#: "nearly X" is flagged as `rounding` only when the source exceeds X by more
-#: than this (relative): "près de 107 Mt" for 107.02 Mt is fine, "nearly 100"
-#: for 100.9 is not.
-ROUNDING_SLACK = 0.005
-#: How far each of two levels may be from the base its publisher used for a
-#: stated change: y/y rates are computed on revised prior-year data (GACC:
-#: +26.3 % for 2023 against 26.19 % from the two published levels).
-DEFAULT_CHANGE_ALLOWANCE = 0.001
-
-
-@dataclass(frozen=True)
-class Settings:
-    tolerance: float = DEFAULT_TOLERANCE
-    conversion_tolerance: float = DEFAULT_CONVERSION_TOLERANCE
-    change_allowance: float = DEFAULT_CHANGE_ALLOWANCE
 
 
 def verdict(
@@ -209,28 +189,6 @@ def places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
         pair = [e.place, e.partner]
         return sorted(pair) == sorted(codes[:2]) if symmetric or len(codes) >= 2 else e.place in codes
     return not codes if not e.place else e.place == codes[0] if codes else False
-
-
-def same_span(a: Period, b: Period) -> bool:
-    return (a.start, a.end) == (b.start, b.end)
-
-
-def months(p: Period) -> int | None:
-    """Whole calendar months a period covers, or None if it does not cover whole months."""
-    from calendar import monthrange
-
-    if p.start.day != 1 or p.end.day != monthrange(p.end.year, p.end.month)[1]:
-        return None
-    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
-
-
-def comparable_periods(a: Period, b: Period) -> bool:
-    """Periods of the same kind (two years, two January-November spans, two days):
-    the ones a figure can be mistaken between."""
-    ma, mb = months(a), months(b)
-    if ma is not None or mb is not None:
-        return ma == mb and a.start.month == b.start.month
-    return (a.end - a.start) == (b.end - b.start)
 
 
 def crude(claim: Claim) -> bool:
@@ -479,29 +437,6 @@ def _overtook(claim, document, ranking, detail, used, evidence, table, subject, 
     if before.values[rival] > before.values[subject] and table.values[subject] > table.values[rival]:
         return verdict(claim, document, "rank-supported", used, ranking=ranking, detail=f"{detail} {then}: {name(subject)} overtook {name(rival)}.")
     return verdict(claim, document, "rank-mismatch", used, ranking=ranking, detail=f"{detail} {then}: no overtaking.")
-
-
-def previous_period(p: Period) -> Period:
-    """The same span one year earlier (the period an "overtook" or a y/y change compares with)."""
-    return shift_years(p, -1)
-
-
-def shift_years(p: Period, years: int) -> Period:
-    import calendar
-
-    def move(d):
-        last = calendar.monthrange(d.year + years, d.month)[1]
-        end_of_month = d.day == calendar.monthrange(d.year, d.month)[1]
-        return d.replace(year=d.year + years, day=last if end_of_month else min(d.day, last))
-
-    start, end = move(p.start), move(p.end)
-    if p.start.year == p.end.year:
-        label = p.label.replace(str(p.start.year), str(start.year))
-    elif str(p.start.year) in p.label and str(p.end.year) in p.label:
-        label = p.label.replace(str(p.end.year), str(end.year)).replace(str(p.start.year), str(start.year), 1)
-    else:
-        label = f"{start}–{end}"
-    return Period(start=start, end=end, label=label)
 
 
 def _ranked_code(e: Evidence) -> str:

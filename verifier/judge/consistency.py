@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .. import catalog
 from ..geo import name
-from .amounts import Settings, interval, overlaps
+from ..tolerances import Settings
+from .amounts import interval, overlaps
 from ..models import Claim, Interval
 from ..readable import format_interval, format_magnitude, ordinal
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from .. import catalog
 from .convert import NotComparable, convert
 from ..geo import name
-from .amounts import ROUNDING_SLACK, Settings, answers, comparable_periods, contains, crude, hedged_below, interval, mirror_note, months, overlaps, period_unavailable, places_match, previous_period, ranked, said, same_span, shown_digits, verdict, who
+from ..periods import change_periods, comparable_periods, months, previous_period, same_span, shift_months
+from ..tolerances import ROUNDING_SLACK, Settings
+from .amounts import answers, contains, crude, hedged_below, interval, mirror_note, overlaps, period_unavailable, places_match, ranked, said, shown_digits, verdict, who
 from ..models import Claim, Evidence, Interval, Period, Verdict
 from ..readable import digits_for, format_interval, format_magnitude
 
@@ -32,36 +34,6 @@ class Reading:
     value: float
     low: float
     high: float
-
-
-def change_periods(p: Period, basis: str | None = None) -> tuple[Period, Period]:
-    """(the period the change ends in, the one it starts from). A span of
-    several whole years ("between 2010 and 2020") runs from its first year to
-    its last; a quarter or a month the text measures q/q or m/m against the
-    one before; anything else is compared with the same span a year earlier
-    (the y/y convention of trade and price statistics)."""
-    n = months(p)
-    if basis in ("quarter", "month") and n == (3 if basis == "quarter" else 1):
-        return p, shift_months(p, -n)
-    if n is not None and n > 12 and n % 12 == 0 and p.start.month == 1:
-        first = Period(start=p.start, end=p.start.replace(month=12, day=31), label=str(p.start.year))
-        last = Period(start=p.end.replace(month=1, day=1), end=p.end, label=str(p.end.year))
-        return last, first
-    return p, previous_period(p)
-
-
-def shift_months(p: Period, n: int) -> Period:
-    """The whole months `p` covers, moved by n months."""
-    import calendar
-
-    index = p.start.year * 12 + p.start.month - 1 + n
-    start = dt.date(index // 12, index % 12 + 1, 1)
-    last = index + (months(p) or 1) - 1
-    end = dt.date(last // 12, last % 12 + 1, calendar.monthrange(last // 12, last % 12 + 1)[1])
-    label = start.strftime("%B %Y") if start.month == end.month else f"{start.strftime('%B')}–{end.strftime('%B %Y')}"
-    if (months(p) or 1) == 3 and start.month % 3 == 1:
-        label = f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    return Period(start=start, end=end, label=label)
 
 
 def _pair(claim: Claim, relevant: list[Evidence], now: Period, base: Period) -> tuple[Evidence, Evidence] | None:

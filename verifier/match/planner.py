@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import catalog
-from ..judge.derived import change_periods
-from ..judge.amounts import previous_period
+from ..periods import change_periods, previous_period
 from ..models import Claim, Period, Query
 from .routing import Route, route
 from ..sources import SourceDef

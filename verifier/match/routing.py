@@ -18,6 +18,7 @@ from functools import cache
 from ..geo import is_country, name
 from ..models import Claim, Verdict
 from ..sources import SourceDef
+from ..phrases import SUPPORTED, normalize, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -108,15 +109,11 @@ def _who(e) -> str:
 
 
 def _key(alias: str) -> str:
-    from ..extract.lexicon import normalize
-
     return normalize(alias)
 
 
 @cache
 def _pattern(aliases: frozenset[str]) -> re.Pattern:
-    from ..extract.lexicon import phrase_pattern
-
     return re.compile(phrase_pattern(aliases), re.I)
 
 
@@ -143,7 +140,6 @@ def _country(text: str) -> str | None:
     """The first country an attribution names by name or adjective ("douanes
     chinoises", "Russian customs", "U.S. data"), in any supported language.
     Aggregates are no reporter: "World Bank" does not cite the world's statistics."""
-    from ..extract.lexicon import SUPPORTED
     from ..extract.places import find
 
     found = sorted(

@@ -18,6 +18,7 @@ from pathlib import Path
 from .directives import parse as parse_directives
 from ..errors import DocumentError
 from ..models import Document
+from ..phrases import SUPPORTED
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
@@ -64,8 +65,6 @@ def _restrict_languages() -> None:
     # call), and redoing it while another thread classifies (the service
     # checks in threads) would swap the tables under that thread.
     import py3langid
-
-    from ..extract.lexicon import SUPPORTED
 
     py3langid.set_languages(list(SUPPORTED))
 
@@ -142,8 +141,6 @@ def from_text(
 
 
 def _language(given: str | None, text: str, skipped: list[tuple[int, int]]) -> str:
-    from ..extract.lexicon import SUPPORTED
-
     if given:
         lang = given.strip().lower().replace("_", "-").split("-")[0]
         if lang not in SUPPORTED:
@@ -226,8 +223,6 @@ def _from_extracted(
         raise DocumentError(f"{name}: no article text")
     # A page's declared language is a hint only if verifier supports it ("en-GB" -> en).
     declared = extracted.lang and extracted.lang.strip().lower().replace("_", "-").split("-")[0]
-    from ..extract.lexicon import SUPPORTED
-
     return from_text(
         extracted.text,
         name,

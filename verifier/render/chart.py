@@ -21,8 +21,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ..judge.derived import change_periods
-from ..judge.amounts import comparable_periods, same_span
+from ..periods import change_periods, comparable_periods, same_span
 from ..models import Evidence, Interval, Period, Verdict
 from ..readable import format_interval, format_magnitude
 

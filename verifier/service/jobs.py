@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..codes import relevel
-from ..judge.amounts import Settings
+from ..tolerances import Settings
 from ..models import Document, Report
 from ..sources import SourceDef, load_sources, select
 from ..flow.verify import check

@@ -7,7 +7,7 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from .. import __version__
-from ..extract.lexicon import SUPPORTED
+from ..phrases import SUPPORTED
 from ..read.files import ARTICLE_SUFFIXES
 
 # Sent as a header with every page (and with the HTML reports): nothing may

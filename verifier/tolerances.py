@@ -1,0 +1,34 @@
+"""The widths a judge allows around a figure, shared by the judge and the codes table that documents them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+#: Relative half-width added for hedged figures ("about", "près de", "rund").
+DEFAULT_TOLERANCE = 0.05
+
+
+#: Relative half-width added when the source's figure had to be converted
+#: (currency at an average rate, crude tonnes to barrels): the publisher's own
+#: conversion uses other rates or factors.
+DEFAULT_CONVERSION_TOLERANCE = 0.02
+
+
+#: "nearly X" is flagged as `rounding` only when the source exceeds X by more
+#: than this (relative): "près de 107 Mt" for 107.02 Mt is fine, "nearly 100"
+#: for 100.9 is not.
+ROUNDING_SLACK = 0.005
+
+
+#: How far each of two levels may be from the base its publisher used for a
+#: stated change: y/y rates are computed on revised prior-year data (GACC:
+#: +26.3 % for 2023 against 26.19 % from the two published levels).
+DEFAULT_CHANGE_ALLOWANCE = 0.001
+
+
+@dataclass(frozen=True)
+class Settings:
+    tolerance: float = DEFAULT_TOLERANCE
+    conversion_tolerance: float = DEFAULT_CONVERSION_TOLERANCE
+    change_allowance: float = DEFAULT_CHANGE_ALLOWANCE
