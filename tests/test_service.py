@@ -315,14 +315,14 @@ class _Gate:
         import verifier.service.jobs as jobs
 
         self.started, self.release = threading.Event(), threading.Event()
-        real = jobs.check
+        real = jobs.verify
 
         def slow(*args, **kwargs):
             self.started.set()
             self.release.wait(10)
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(jobs, "check", slow)
+        monkeypatch.setattr(jobs, "verify", slow)
 
 
 async def test_bounded_queue_answers_503_when_full(tmp_path, monkeypatch):

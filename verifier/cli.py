@@ -157,52 +157,38 @@ def _load(files, args, config, progress=None):
     return documents
 
 
-def _run(args):
-    """Check the files the arguments name: (report, documents by path, config)."""
+def _run(args, *, narrowed: bool = False):
+    """Check the files the arguments name: (report, documents by path, config).
+    `narrowed`: apply --changed-since and the baseline, as `check` does."""
     from . import config as project
-    from .render import progress
-    from .codes import relevel
+    from .flow.verify import verify
     from .read.files import expand
-    from .tolerances import Settings
-    from .flow.verify import check
+    from .render import progress
 
     config = project.load()
-    sources = project.run_sources(config, args.sources)  # a bad config fails before any document is read
+    sources = project.run_sources(config, args.sources)  # a bad config or source list fails before any document is read
     files = expand(args.files)
-
-    def judged_with(tolerance: float | None) -> Settings:
-        tolerance = args.tolerance if args.tolerance is not None else tolerance
-        return Settings() if tolerance is None else Settings(tolerance=tolerance)
-
-    per_file = {f: config.for_file(f) for f in files}
     with progress.bar(progress.wanted(len(files))) as shown:
         documents = _load(files, args, config, shown)
-        report = check(
+        known = Path(args.baseline) if narrowed and args.baseline else config.baseline_path
+        report = verify(
             documents,
+            config=config,
             sources=sources,
-            settings=judged_with(config.tolerance),
+            tolerance=args.tolerance,
             offline=args.offline,
+            baseline=known if narrowed else None,
+            changed_since=args.changed_since if narrowed else None,
             progress=shown,
-            per_document={f: judged_with(s.tolerance) for f, s in per_file.items()},
         )
-    levels = {f: s.levels for f, s in per_file.items()}
-    verdicts = [relevel([v], levels.get(v.document, config.levels))[0] for v in report.verdicts]
-    return report.model_copy(update={"verdicts": verdicts}), {d.path: d for d in documents}, config
+    return report, {d.path: d for d in documents}, config
 
 
 def _check(args) -> int:
-    from .ci import baseline
     from .codes import fails
     from .render import render
 
-    report, by_path, config = _run(args)
-    if args.changed_since:
-        from .ci.gitdiff import changed_lines, narrow
-
-        report = narrow(report, changed_lines(list(by_path), args.changed_since))
-    known = Path(args.baseline) if args.baseline else config.baseline_path
-    if known is not None:
-        report = baseline.compare(report, baseline.load(known))
+    report, by_path, config = _run(args, narrowed=True)
     fail_on = args.fail_on or config.fail_on or "error"
     # --fail-on decides for every file; without it, a file's [[overrides]] may.
     by_document = {path: args.fail_on or config.for_file(path).fail_on or "error" for path in by_path}

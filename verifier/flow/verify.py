@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
+from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 
 from typing import TYPE_CHECKING
@@ -32,6 +33,10 @@ from ..match.planner import Plan, plan
 from ..models import Claim, Document, Evidence, Query, Report, RunInfo, Stats, Verdict
 from ..match.routing import note
 from ..sources import SourceDef, load_sources, select
+from ..codes import relevel
+from ..config import Config, run_sources
+from ..ci import baseline as baselines
+from ..ci.gitdiff import changed_lines, narrow
 
 if TYPE_CHECKING:
     from ..adapters.http import Http
@@ -43,6 +48,54 @@ Progress = Callable[[str, int, int], None]
 
 def _quiet(stage: str, done: int, total: int) -> None:
     pass
+
+
+def verify(
+    documents: Sequence[Document],
+    *,
+    config: Config | None = None,
+    sources: Sequence[str] | Mapping[str, SourceDef] | None = None,
+    tolerance: float | None = None,
+    offline: bool = False,
+    baseline: Path | None = None,
+    changed_since: str | None = None,
+    http: Http | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """The finished report on `documents`: every claim extracted, planned,
+    fetched and judged, then each document's levels from `config` (its
+    `[[overrides]]` matched on the document's path), the editorial
+    suppressions, the `baseline` file's accepted findings and, with
+    `changed_since` (a git revision), only the claims on lines changed since.
+
+    `sources` are source ids (resolved with the config, as `--sources` is)
+    or definitions; by default the config's, else every enabled source.
+    `tolerance` overrides every document's. The CLI and the service both
+    run this, so a draft gets the same verdicts and levels from either."""
+    config = config or Config()
+    chosen = dict(sources) if isinstance(sources, Mapping) else run_sources(config, list(sources) if sources else None)
+    per_file = {doc.path: config.for_file(doc.path) for doc in documents}
+
+    def settings(given: float | None) -> Settings:
+        given = tolerance if tolerance is not None else given
+        return Settings() if given is None else Settings(tolerance=given)
+
+    report = check(
+        documents,
+        sources=chosen,
+        settings=settings(config.tolerance),
+        offline=offline,
+        http=http,
+        progress=progress,
+        per_document={path: settings(s.tolerance) for path, s in per_file.items()},
+    )
+    levels = [relevel([v], (per_file[v.document] if v.document in per_file else config).levels)[0] for v in report.verdicts]
+    report = report.model_copy(update={"verdicts": levels})
+    if changed_since:
+        report = narrow(report, changed_lines([d.path for d in documents], changed_since))
+    if baseline is not None:
+        report = baselines.compare(report, baselines.load(baseline))
+    return report
 
 
 def check(

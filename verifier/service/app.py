@@ -62,7 +62,7 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
     settings = settings or from_env()
     config = project.load()
     sources = project.run_sources(config, settings.sources)  # a bad config fails at start, not on the first request
-    job = Job(sources=tuple(sources), tolerance=config.tolerance, levels=tuple(config.levels.items()))
+    job = Job(sources=tuple(sources), config=config.model_copy(update={"overrides": []}))
     open_store = open_store or (lambda: SQLiteStore(settings.db))
     token = settings.token.get_secret_value().encode() if settings.token else None
     live: dict = {}

@@ -1,5 +1,5 @@
 """One check as the service runs it: read the draft, check it, apply the
-project's levels, exactly as `verifier check` would.
+project's levels, through the same `verify()` as `verifier check`.
 
 A `Job` is small and picklable (source ids, not source definitions), so the
 same job runs in a thread of the server or in a worker process; each process
@@ -11,28 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..codes import relevel
-from ..tolerances import Settings
+from ..config import Config
+from ..flow.verify import verify
 from ..models import Document, Report
 from ..sources import SourceDef, load_sources, select
-from ..flow.verify import check
 from .intake import Draft
 
 
 @dataclass(frozen=True)
 class Job:
     sources: tuple[str, ...]
-    tolerance: float | None = None
-    levels: tuple[tuple[str, str], ...] = field(default=())
+    #: The project's configuration without its [[overrides]]: a draft is no
+    #: file of the project, so it gets the top-level settings.
+    config: Config = field(default_factory=Config)
 
     def __call__(self, draft: Draft) -> tuple[Document, Report]:
         """Raises DocumentError for a draft that cannot be read as an article."""
         document = draft.document()
-        settings = Settings() if self.tolerance is None else Settings(tolerance=self.tolerance)
-        report = check([document], sources=_sources(self.sources), settings=settings)
-        if self.levels:
-            report = report.model_copy(update={"verdicts": relevel(report.verdicts, dict(self.levels))})
-        return document, report
+        return document, verify([document], config=self.config, sources=_sources(self.sources))
 
 
 @cache
