@@ -111,7 +111,6 @@ def test_a_bad_baseline_is_a_one_line_error(project, capsys, content, message):
 
 def test_sarif_with_suppressions_and_baseline_states_is_valid(project, capsys):
     import jsonschema
-
     from test_formats import SARIF_SCHEMA
 
     write(project / "a.md", "<!-- verifier: ignore value-mismatch — confirmed -->\n" + WRONG, OTHER)

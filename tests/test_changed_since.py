@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from verifier.cli import main
 from verifier.ci.gitdiff import ALL, changed_lines
+from verifier.cli import main
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

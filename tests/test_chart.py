@@ -9,7 +9,7 @@ import pytest
 
 from verifier.models import Claim, Document, Evidence, Interval, Period, Place, Quantity, Report, RunInfo, Span, Stats, Verdict
 from verifier.render import render
-from verifier.render.chart import HEIGHT, TOP, BOTTOM, chart
+from verifier.render.chart import BOTTOM, HEIGHT, TOP, chart
 
 Y2022 = Period(start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), label="2022")
 Y2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023")

@@ -6,9 +6,9 @@ import re
 import shlex
 
 import pytest
-
 from conftest import ROOT
 from test_cli import run
+
 from verifier import cli
 from verifier.render import RENDERERS
 

@@ -38,7 +38,7 @@ def test_every_code_is_documented_and_fillable(code):
 
 
 def test_contradicted_codes_fail_a_default_run_and_supported_ones_do_not():
-    from verifier.codes import level_at_least
+    from verifier.judge.levels import level_at_least
 
     for entry in CODES.values():
         if entry.status == "contradicted":

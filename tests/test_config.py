@@ -6,14 +6,13 @@ import json
 import shutil
 
 import pytest
-
 from conftest import ROOT, SEED
 from test_cli import run
+
 from verifier import cli
 from verifier import config as project
-from verifier.read.documents import load
-from verifier.errors import ConfigError
 from verifier.models import Report
+from verifier.read.documents import load
 
 DRAFT = ROOT / "seeds" / "erreur-echanges-250-milliards.txt"
 

@@ -7,9 +7,9 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import ROOT, SEED
 from test_cli import run
+
 from verifier import cli
 from verifier import config as project
 from verifier.models import Report

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from verifier.cli import main
+from verifier.errors import DocumentError
 from verifier.read.directives import parse
 from verifier.read.documents import from_text
-from verifier.errors import DocumentError
 
 TRADE = "Les échanges entre la Chine et la Russie ont atteint {} milliards de dollars entre janvier et novembre."
 HEAD = "---\ndate: 2024-02\nlang: fr\n---\n"
@@ -266,7 +266,6 @@ def test_only_the_codes_that_ignored_nothing_are_noted(tmp_path, capsys):
 
 def test_an_unused_ignore_in_every_format(tmp_path, capsys):
     import jsonschema
-
     from test_formats import SARIF_SCHEMA
 
     text = draft("<!-- verifier: ignore value-mismatch — confirmed -->\n" + TRADE.format("218,2"))

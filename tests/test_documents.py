@@ -3,11 +3,12 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from verifier.read.documents import decode, from_text, parse_date
 from verifier.errors import DocumentError
 from verifier.extract import extract
+from verifier.read.documents import decode, from_text, parse_date
 
 
 def test_front_matter_sets_metadata_and_is_skipped():

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from verifier.read.documents import from_text, load
 from verifier.extract import extract, parse
+from verifier.read.documents import from_text, load
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from markdown_it import MarkdownIt
-
 from test_render import PATH, TEXT, XSS_IMG, XSS_SCRIPT, make_report, tags
+
 from verifier import cli
 from verifier.models import Report, RunInfo, Stats
 from verifier.render import RENDERERS, render
@@ -334,8 +334,8 @@ def test_shipped_sarif_schema_is_the_unmodified_official_file():
 
 
 def test_cli_prints_each_format_and_only_it(tmp_path):
-    from test_cli import run
     from conftest import ROOT
+    from test_cli import run
 
     draft = "seeds/erreur-echanges-250-milliards.txt"
     result = run("check", draft, "--format", "sarif", "--no-write", cwd=ROOT)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from verifier.read.documents import from_text
-from verifier.models import Report
-from verifier.render import RENDERERS, render
 from verifier.flow.verify import check
+from verifier.models import Report
+from verifier.read.documents import from_text
+from verifier.render import RENDERERS, render
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -8,14 +8,14 @@ import os
 import sys
 
 import pytest
-
 from conftest import ROOT, SEED
 from test_cli import run
-from verifier.read.documents import load
+
 from verifier.errors import DocumentError
+from verifier.models import Report
+from verifier.read.documents import load
 from verifier.read.files import expand
 from verifier.read.html import extract
-from verifier.models import Report
 
 SEED_BODY = SEED.read_text(encoding="utf-8").split("\n", 1)[1]  # without the "date 2024-02" header
 PARAGRAPHS = [p.strip() for p in SEED_BODY.split("\n\n") if p.strip()]

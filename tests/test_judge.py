@@ -4,10 +4,12 @@ import datetime as dt
 
 import pytest
 
-from verifier.judge.amounts import contains, interval, judge_amount, judge_ranking
+from verifier.judge.amounts import judge_amount
+from verifier.judge.intervals import contains, interval
+from verifier.judge.rankings import judge_ranking
+from verifier.models import Claim, Evidence, Interval, Metric, Period, Place, Quantity, Span
 from verifier.periods import previous_period
 from verifier.tolerances import Settings
-from verifier.models import Claim, Evidence, Interval, Metric, Period, Place, Quantity, Span
 
 Y2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023")
 Y2022 = Period(start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), label="2022")

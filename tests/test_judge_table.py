@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from verifier.judge import consistency
 from verifier.codes import CODES
-from verifier.tolerances import Settings
+from verifier.flow.verify import consistent, judge_plan
+from verifier.judge import consistency
 from verifier.match.planner import plan
 from verifier.models import Claim, Evidence, Metric, Period, Place, Quantity, Span
 from verifier.sources import load_sources
-from verifier.flow.verify import consistent, judge_plan
+from verifier.tolerances import Settings
 
 
 def year(y: int) -> Period:
@@ -314,8 +314,8 @@ def test_the_table_is_big_enough_and_covers_every_code():
 def test_quarter_on_quarter_compares_with_the_quarter_before():
     import datetime as dt
 
-    from verifier.periods import change_periods
     from verifier.models import Period
+    from verifier.periods import change_periods
 
     q1 = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 3, 31), label="Q1 2024")
     now, base = change_periods(q1, "quarter")

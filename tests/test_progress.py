@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from verifier.render import progress
 from verifier.cli import main
+from verifier.render import progress
 
 
 class Terminal(io.StringIO):

@@ -10,9 +10,9 @@ import pytest
 
 from verifier.errors import ConfigError
 from verifier.models import Claim, Document, Evidence, Interval, Metric, Period, Place, Quantity, Report, RunInfo, Stats, Verdict
+from verifier.readable import format_interval, format_magnitude
 from verifier.render import RENDERERS, render
 from verifier.render.html import safe_href
-from verifier.readable import format_interval, format_magnitude
 from verifier.render.verdicts import summary_line
 
 XSS_SCRIPT = "<script>alert(1)</script>"

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from verifier.read.documents import from_text
-from verifier.match.planner import plan
-from verifier.models import Claim, Metric, Period, Place, Quantity, Span
-from verifier.match.routing import reporter, route
-from verifier.sources import load_sources, select
 from verifier.flow.verify import check
+from verifier.match.planner import plan
+from verifier.match.routing import reporter, route
+from verifier.models import Claim, Metric, Period, Place, Quantity, Span
+from verifier.read.documents import from_text
+from verifier.sources import load_sources, select
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from verifier.render import runs
 from verifier.cli import main
+from verifier.render import runs
 
 
 class Links(HTMLParser):

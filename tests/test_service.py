@@ -11,15 +11,14 @@ import threading
 
 import jsonschema
 import pytest
+from service_support import ROOT, SEED_TEXT, assert_problem, client_for, service, settings
 
-from verifier.read.documents import from_text
+from verifier.flow.verify import check
 from verifier.models import Report
+from verifier.read.documents import from_text
 from verifier.service import create_app
 from verifier.service.store import SQLiteStore
 from verifier.sources import load_sources, select
-from verifier.flow.verify import check
-
-from service_support import ROOT, SEED_TEXT, assert_problem, client_for, service, settings
 
 pytestmark = pytest.mark.anyio
 REPORT_SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())

@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from service_support import SEED_TEXT, settings
 
 from verifier.service import create_app
-
-from service_support import SEED_TEXT, settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
+from service_support import settings as service_settings
 
 from verifier.service import create_app
 
-from service_support import settings as service_settings
 
 @schemathesis.serializer("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 def _docx_body(ctx, value):

@@ -9,9 +9,9 @@ import uuid
 
 import pytest
 
-from verifier.read.documents import from_text
 from verifier.errors import ConfigError
 from verifier.models import Report, RunInfo, Stats
+from verifier.read.documents import from_text
 from verifier.service.store import SQLiteStore, StoredCheck
 
 

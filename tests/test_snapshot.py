@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from verifier.adapters import ADAPTERS, build
-from verifier.adapters import snapshot
+from verifier.adapters import ADAPTERS, build, snapshot
 from verifier.adapters.snapshot import SnapshotAdapter
 from verifier.errors import ConfigError, SourceError
 from verifier.models import Evidence, Period, Query

@@ -3,10 +3,10 @@
 import pytest
 
 from verifier.adapters import ADAPTERS
-from verifier.read.documents import load
 from verifier.errors import SourceError
-from verifier.sources import load_sources, select
 from verifier.flow.verify import check
+from verifier.read.documents import load
+from verifier.sources import load_sources, select
 
 
 class _Down:

@@ -185,7 +185,7 @@ def _run(args, *, narrowed: bool = False):
 
 
 def _check(args) -> int:
-    from .codes import fails
+    from .judge.levels import fails
     from .render import render
 
     report, by_path, config = _run(args, narrowed=True)
@@ -252,9 +252,8 @@ def _index(report, directory: Path, stem: str) -> None:
 
 
 def _claims(args) -> int:
-    from .extract import extract
-
     from . import config as project
+    from .extract import extract
 
     (document,) = _load([args.file], args, project.load())
     claims = extract(document)

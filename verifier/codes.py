@@ -10,9 +10,10 @@ a test keeps the two identical.
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Level, Status, Verdict
+from .models import Claim, Evidence, Interval, Level, Status, Verdict
 
 LEVELS: tuple[Level, ...] = ("info", "suggestion", "warning", "error")
 
@@ -104,32 +105,57 @@ CODES: dict[str, Code] = {
 }
 
 
-def level_at_least(level: Level, threshold: Level) -> bool:
-    return LEVELS.index(level) >= LEVELS.index(threshold)
-
-
-def fails(verdict: Verdict, fail_on: str) -> bool:
-    """Whether `verdict` fails a run at `fail_on` (a level, or "never"): at or
-    above it, not ignored by an editor's directive, and not a finding the
-    baseline already holds."""
-    return (
-        fail_on != "never"
-        and verdict.ignored is None
-        and verdict.baseline != "unchanged"
-        and level_at_least(verdict.level, fail_on)
+def verdict(
+    claim: Claim, document: str, code: str, evidence: Sequence[Evidence] = (), window: Interval | None = None, **fields
+) -> Verdict:
+    """A verdict whose message is the code's template filled with `fields`."""
+    entry = CODES[code]
+    return Verdict(
+        claim=claim,
+        document=document,
+        status=entry.status,
+        code=code,
+        level=entry.level,
+        message=entry.message(**fields),
+        interval=window,
+        evidence=list(evidence),
     )
 
+#: The sentences a verdict's message may end with, after its code's own
+#: template: which source the text cites and whether its figures were used
+#: (`verifier.judge.notes`), and what monthly figures were missing from a sum.
+#: `instead` is "." or the `checked-instead` clause.
+ENDINGS: dict[str, str] = {
+    "cited-used": " The text cites {quoted}: its figures were used.",
+    "cited-failed": " The text cites {quoted}, which did not answer{instead}",
+    "cited-no-figure": " The text cites {quoted}, which has no figure for this claim{instead}",
+    "cited-not-in-run": " The text cites {quoted}, a source this run does not use (add --sources {flag}){instead}",
+    "cited-no-series": " The text cites {quoted}, but no series of it for {what} is defined{instead}",
+    "cited-unknown": " The text attributes the figure to {quoted}, none of the configured sources{instead}",
+    "own-statistics-used": " The text cites {country}'s own statistics (\"{attribution}\"): {country}'s figures were used.",
+    "own-statistics": " The text cites {country}'s own statistics (\"{attribution}\").",
+    "checked-instead": "; checked against {who} instead.",
+    "months-missing": " Monthly figures do not cover the period: {gaps}.",
+}
 
-def relevel(verdicts: list[Verdict], overrides: dict[str, Level]) -> list[Verdict]:
-    """The verdicts with the levels a project configured per code (config `levels`)."""
-    if not overrides:
-        return verdicts
-    return [v.model_copy(update={"level": overrides[v.code]}) if v.code in overrides else v for v in verdicts]
+#: Findings about the document rather than a claim (`Note`), by code.
+NOTES: dict[str, str] = {
+    "unused-ignore": "'verifier: ignore {codes}' ignored nothing: the paragraph after it has no {alternatives} verdict ({found}).",
+}
+
+
+def ending(key: str, **fields: object) -> str:
+    return ENDINGS[key].format(**fields)
 
 
 def markdown() -> str:
     """docs/codes.md: the catalogue as people read it."""
-    from .tolerances import DEFAULT_CHANGE_ALLOWANCE, DEFAULT_CONVERSION_TOLERANCE, DEFAULT_TOLERANCE, ROUNDING_SLACK
+    from .tolerances import (
+        DEFAULT_CHANGE_ALLOWANCE,
+        DEFAULT_CONVERSION_TOLERANCE,
+        DEFAULT_TOLERANCE,
+        ROUNDING_SLACK,
+    )
 
     lines = [
         "# Verdict codes",
@@ -175,7 +201,11 @@ def markdown() -> str:
     ]
     for c in CODES.values():
         lines += [f"### `{c.code}`", "", "```", c.template, "```", ""]
-    return "\n".join(lines)
+    lines += ["## Closing sentences", "", "A verdict's message may end with one of these (see above).", "", "| key | sentence |", "| --- | --- |"]
+    lines += [f"| `{key}` | `{text.strip()}` |" for key, text in ENDINGS.items()]
+    lines += ["", "## Notes", "", "Findings about a document rather than a claim; a note never fails a run.", "", "| code | message |", "| --- | --- |"]
+    lines += [f"| `{code}` | `{text}` |" for code, text in NOTES.items()]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover

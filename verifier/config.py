@@ -43,8 +43,8 @@ from wcmatch import glob
 from .codes import CODES
 from .errors import ConfigError
 from .models import Level
-from .sources import SourceDef, load_sources, select
 from .phrases import SUPPORTED
+from .sources import SourceDef, load_sources, select
 
 FILENAME = "verifier.toml"
 FailOn = Literal["error", "warning", "suggestion", "never"]

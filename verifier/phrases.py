@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 #: Languages with a lexicon; any other is refused with a clear error.
 SUPPORTED = ("fr", "en", "es", "de")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 #: Relative half-width added for hedged figures ("about", "près de", "rund").
 DEFAULT_TOLERANCE = 0.05
 

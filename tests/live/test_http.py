@@ -7,8 +7,8 @@ import time
 import httpx
 import pytest
 
-from verifier.errors import SourceError
 from verifier.adapters.http import Http, _retry_after
+from verifier.errors import SourceError
 
 from .payloads import payload, query, source
 

@@ -4,10 +4,10 @@ import datetime as dt
 
 import httpx
 
-from verifier.judge.aggregate import sum_into
-from verifier.read.documents import load
-from verifier.models import Evidence, Period
 from verifier.flow.verify import check
+from verifier.judge.aggregate import sum_into
+from verifier.models import Evidence, Period
+from verifier.read.documents import load
 
 from .payloads import source
 from .test_imf import _monthly

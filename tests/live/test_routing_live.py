@@ -10,9 +10,9 @@ import json
 import httpx
 import pytest
 
+from verifier.flow.verify import check
 from verifier.read.documents import from_text
 from verifier.sources import load_sources
-from verifier.flow.verify import check
 
 from .payloads import payload
 

@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from .. import catalog
 from ..errors import ConfigError, SourceError
-from .http import Fetched, Http
 from ..models import Evidence, Period, Query
 from ..sources import SeriesDef, SourceDef
+from .http import Fetched, Http
 from .snapshot import _label
 
 

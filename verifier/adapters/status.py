@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build
 from ..errors import SourceError
-from .http import Http, cache_file
 from ..models import Period, Query
 from ..sources import SourceDef
+from . import build
+from .http import Http, cache_file
 
 
 @dataclass(frozen=True)

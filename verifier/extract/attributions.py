@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..phrases import phrase_pattern
 from . import lexicon as lx
 from .mentions import Mention, PeriodMention
 
@@ -20,17 +21,17 @@ def _grammar(lang: str) -> tuple[re.Pattern, tuple[re.Pattern, ...], re.Pattern,
     ("Eurostat bei"), and the determiners it drops ("l'Insee" -> "Insee")."""
     section = lx.load(lang).data["attribution"]
     who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
-    bodies = [lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
-    trailing = lx.phrase_pattern(section.get("trailing", []))
+    bodies = [phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
+    trailing = phrase_pattern(section.get("trailing", []))
     return (
         re.compile(
-            rf"(?:{lx.phrase_pattern(section['cues'])}){_S}(?:(?:{lx.phrase_pattern(section['determiners'])})(?:{_S}|(?<=['’])))*"
+            rf"(?:{phrase_pattern(section['cues'])}){_S}(?:(?:{phrase_pattern(section['determiners'])})(?:{_S}|(?<=['’])))*"
             r"(?P<a>[^,;.()\d]+)",  # up to punctuation or a figure
             re.I,
         ),
         tuple(re.compile(b) for b in bodies),  # one each: they share the group name
         re.compile(rf"(?:[\s\u00a0]+(?:{trailing}))+\Z", re.I),
-        re.compile(rf"\A(?:{lx.phrase_pattern(section['determiners'])})(?:[\s\u00a0]+|(?<=['’]))", re.I),
+        re.compile(rf"\A(?:{phrase_pattern(section['determiners'])})(?:[\s\u00a0]+|(?<=['’]))", re.I),
     )
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 from .mentions import Mention
 
@@ -65,65 +66,65 @@ def grammar(lang: str) -> _Grammar:
     comparisons = lx.load(lang).data.get("comparisons", {})
     multiples = lx.normalize_keys(comparisons.get("multiples", {}))
     return _Grammar(
-        multiples=re.compile(f"({lx.phrase_pattern(multiples)})", re.I),
+        multiples=re.compile(f"({phrase_pattern(multiples)})", re.I),
         multiple_percent=multiples,
         # phrase_pattern bounds each word itself; "de plus qu'" ends on an apostrophe.
-        more=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('more', []))})", re.I),
-        less=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(comparisons.get('less', []))})", re.I),
-        beyond=re.compile(f"({lx.phrase_pattern(comparisons.get('beyond', []) + comparisons.get('short_of', []))})", re.I),
-        short_of=frozenset(lx.normalize(w) for w in comparisons.get("short_of", [])),
+        more=re.compile(rf"{_GAP}*(?:{phrase_pattern(comparisons.get('more', []))})", re.I),
+        less=re.compile(rf"{_GAP}*(?:{phrase_pattern(comparisons.get('less', []))})", re.I),
+        beyond=re.compile(f"({phrase_pattern(comparisons.get('beyond', []) + comparisons.get('short_of', []))})", re.I),
+        short_of=frozenset(normalize(w) for w in comparisons.get("short_of", [])),
         # Neutral phrases are matched only so that their direction word is not ("made up 30%").
-        words=re.compile(f"({lx.phrase_pattern(up + down + section.get('neutral', []))})", re.I),
-        multipliers=re.compile(f"({lx.phrase_pattern(multipliers)})", re.I),
-        up=frozenset(lx.normalize(w) for w in up),
-        down=frozenset(lx.normalize(w) for w in down),
+        words=re.compile(f"({phrase_pattern(up + down + section.get('neutral', []))})", re.I),
+        multipliers=re.compile(f"({phrase_pattern(multipliers)})", re.I),
+        up=frozenset(normalize(w) for w in up),
+        down=frozenset(normalize(w) for w in down),
         percent=multipliers,
         # What may stand between the verb and its figure: an adverb or two, then
         # the "by" word (a change) or the "to" word (a new level, not a change).
         link_by=re.compile(
-            rf"(?:{_S}(?!{lx.phrase_pattern(section.get('stop', []))})[^\W\d]+){{0,2}}?(?:{_S}(?:{lx.phrase_pattern(section.get('by', []))}))?{_GAP}*\Z",
+            rf"(?:{_S}(?!{phrase_pattern(section.get('stop', []))})[^\W\d]+){{0,2}}?(?:{_S}(?:{phrase_pattern(section.get('by', []))}))?{_GAP}*\Z",
             re.I,
         ),
-        link_to=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*\Z", re.I),
+        link_to=re.compile(rf"(?:{phrase_pattern(section.get('to', []))}){_GAP}*\Z", re.I),
         # A "from" word that is not also the "by" word (French "de" is both).
-        base_last=re.compile(rf"(?:{lx.phrase_pattern(set(section.get('from', [])) - set(section.get('by', [])))}){_GAP}*\Z", re.I),
-        from_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('from', []))}){_GAP}*\Z", re.I),
+        base_last=re.compile(rf"(?:{phrase_pattern(set(section.get('from', [])) - set(section.get('by', [])))}){_GAP}*\Z", re.I),
+        from_last=re.compile(rf"(?:{phrase_pattern(section.get('from', []))}){_GAP}*\Z", re.I),
         # Between the two figures of "from X (in April) to Y" and of "to Y (in May) from X".
-        gap_to=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('to', []))}){_GAP}*", re.I),
-        gap_from=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{lx.phrase_pattern(section.get('from', []))}){_GAP}*", re.I),
-        echo=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,4}}?(?:{lx.phrase_pattern(section.get('echo', []))}){_GAP}*(?:[^\W\d]{{1,3}}{_S})?", re.I),
+        gap_to=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{phrase_pattern(section.get('to', []))}){_GAP}*", re.I),
+        gap_from=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{phrase_pattern(section.get('from', []))}){_GAP}*", re.I),
+        echo=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,4}}?(?:{phrase_pattern(section.get('echo', []))}){_GAP}*(?:[^\W\d]{{1,3}}{_S})?", re.I),
         # What a comparison is made with, when it is an earlier time ("23 % menos que un año antes").
-        time_next=re.compile(rf"{_GAP}*(?:[^\W\d]{{1,5}}{_S}){{0,2}}(?:\x00|{lx.phrase_pattern(bases)})", re.I),
-        than_next=re.compile(rf"{_GAP}*(?:{lx.phrase_pattern(lx.load(lang).data.get('ranking', {}).get('than', []))})", re.I),
-        by_last=re.compile(rf"(?:{lx.phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
+        time_next=re.compile(rf"{_GAP}*(?:[^\W\d]{{1,5}}{_S}){{0,2}}(?:\x00|{phrase_pattern(bases)})", re.I),
+        than_next=re.compile(rf"{_GAP}*(?:{phrase_pattern(lx.load(lang).data.get('ranking', {}).get('than', []))})", re.I),
+        by_last=re.compile(rf"(?:{phrase_pattern(section.get('by', []))}){_GAP}*\Z", re.I),
         # Between a figure and a verb that comes after it: "um 12 Prozent gesenkt".
         trailing=re.compile(rf"(?:{_S}[^\W\d]+){{0,3}}{_S}", re.I),
         verb_last=bool(section.get("verb_last", False)),
-        to_first=re.compile(rf"(?:{lx.phrase_pattern(section.get('to', []))}){_S}", re.I),
-        basis=re.compile(f"({lx.phrase_pattern(bases)})", re.I),
-        basis_unit={lx.normalize(b): unit for unit in ("quarter", "month") for b in section.get(f"basis_{unit}", [])},
-        earlier=frozenset(lx.normalize(b) for b in section.get("earlier", [])),
+        to_first=re.compile(rf"(?:{phrase_pattern(section.get('to', []))}){_S}", re.I),
+        basis=re.compile(f"({phrase_pattern(bases)})", re.I),
+        basis_unit={normalize(b): unit for unit in ("quarter", "month") for b in section.get(f"basis_{unit}", [])},
+        earlier=frozenset(normalize(b) for b in section.get("earlier", [])),
     )
 
 
 def find(text: str, lang: str) -> list[ChangeMention]:
     g = grammar(lang)
     found = [
-        ChangeMention(m.start(), m.end(), m.group(), 1 if lx.normalize(m.group()) in g.up else -1)
+        ChangeMention(m.start(), m.end(), m.group(), 1 if normalize(m.group()) in g.up else -1)
         for m in g.words.finditer(text)
-        if lx.normalize(m.group()) in g.up or lx.normalize(m.group()) in g.down
+        if normalize(m.group()) in g.up or normalize(m.group()) in g.down
     ]
     for m in g.beyond.finditer(text):
-        direction = -1 if lx.normalize(m.group()) in g.short_of else 1
+        direction = -1 if normalize(m.group()) in g.short_of else 1
         found.append(ChangeMention(m.start(), m.end(), m.group(), direction, comparison=True))
     for m in g.multipliers.finditer(text):
-        percent = g.percent[lx.normalize(m.group())]
+        percent = g.percent[normalize(m.group())]
         found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent))
     multipliers = [(c.start, c.end) for c in found if c.multiplier is not None]
     for m in g.multiples.finditer(text):
         if any(s <= m.start() < e for s, e in multipliers):
             continue  # "la mitad" in "se redujeron a la mitad"
-        percent = g.multiple_percent[lx.normalize(m.group())]
+        percent = g.multiple_percent[normalize(m.group())]
         found.append(ChangeMention(m.start(), m.end(), m.group(), 1 if percent > 0 else -1, percent, comparison=True))
     return sorted(found, key=lambda c: c.start)
 
@@ -159,7 +160,7 @@ def bases(text: str, lang: str) -> list[BasisMention]:
     # "un an plus tôt que prévu" measures a lead, not a base: it stays a figure.
     return [
         BasisMention(
-            m.start(), m.end(), m.group(), g.basis_unit.get(lx.normalize(m.group()), "year"), lx.normalize(m.group()) not in g.earlier
+            m.start(), m.end(), m.group(), g.basis_unit.get(normalize(m.group()), "year"), normalize(m.group()) not in g.earlier
         )
         for m in g.basis.finditer(text)
         if not g.than_next.match(text, m.end())

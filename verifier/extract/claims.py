@@ -16,14 +16,15 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..models import Claim, Document, Metric, Place, Quantity
 from .. import catalog
 from ..geo import AGGREGATES
-from . import lexicon as lx
+from ..models import Claim, Document, Metric, Place, Quantity
+from ..phrases import normalize, phrase_pattern
 from . import attributions, changes, currencies, metrics, periods, places, quantities, superlatives
-from .sentences import sentences
+from . import lexicon as lx
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
+from .sentences import sentences
 
 _S = r"[\s\u00a0\u202f]+"
 _RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
@@ -46,21 +47,21 @@ class _RankGrammar:
 def _rank_grammar(lang: str) -> _RankGrammar:
     lex = lx.load(lang)
     ranking = lex.data["ranking"]
-    ordinals = lx.phrase_pattern(ranking["ordinals"])
+    ordinals = phrase_pattern(ranking["ordinals"])
     # A count before a superlative names a group, not a rank ("les deux plus grands").
     counts = [w for w in lex.written_numbers if w not in ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")]
     groups = ranking.get("one_of", []) + counts + ranking.get("groups", [])
     return _RankGrammar(
-        words=re.compile(f"({lx.phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
-        overtake=re.compile(f"({lx.phrase_pattern(ranking['overtake'])})", re.I),
+        words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
+        overtake=re.compile(f"({phrase_pattern(ranking['overtake'])})", re.I),
         ordinals=lx.normalize_keys(ranking["ordinals"]),
         superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
-        noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{lx.phrase_pattern(ranking.get('nouns', []))})", re.I),
-        one_of=re.compile(rf"(?:{lx.phrase_pattern(groups)}|(?<![\d.,])\d{1,2}){_S}(?:[^\W\d]+{_S})?\Z", re.I),
+        noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{phrase_pattern(ranking.get('nouns', []))})", re.I),
+        one_of=re.compile(rf"(?:{phrase_pattern(groups)}|(?<![\d.,])\d{1,2}){_S}(?:[^\W\d]+{_S})?\Z", re.I),
         ordinal_before=re.compile(rf"({ordinals})(?:{_S}[^\W\d]+){{0,3}}{_S}\Z", re.I),
         not_superlative=re.compile(
-            rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?!{lx.phrase_pattern(ranking.get('records', []))})"
-            rf"(?:{lx.phrase_pattern(ranking.get('than', []) + ranking.get('since', []))})",
+            rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?!{phrase_pattern(ranking.get('records', []))})"
+            rf"(?:{phrase_pattern(ranking.get('than', []) + ranking.get('since', []))})",
             re.I,
         ),
         bounded=_bounded(lex),
@@ -77,10 +78,10 @@ def _bounded(lex: lx.Lexicon) -> re.Pattern:
     "el nivel más alto en cinco meses", "den höchsten Stand seit fünf Monaten"."""
     ranking = lex.data["ranking"]
     units = [w for w, u in lex.data.get("units", {}).items() if isinstance(u, str) and u in _DURATIONS] + ranking.get("durations", [])
-    count = rf"\d+(?:[.,]\d+)?|{lx.phrase_pattern(lex.written_numbers + ranking.get('within_one', []))}"
+    count = rf"\d+(?:[.,]\d+)?|{phrase_pattern(lex.written_numbers + ranking.get('within_one', []))}"
     return re.compile(
-        rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?:{lx.phrase_pattern(ranking.get('within', []) + ranking.get('since', []))})"
-        rf"{_S}(?:(?:{lx.phrase_pattern(lex.data.get('comparators', {}))}){_S})?(?:(?:{count}){_S})?(?:{lx.phrase_pattern(units)})",
+        rf"(?:{_S}[^\W\d]+){{0,3}}?{_S}(?:{phrase_pattern(ranking.get('within', []) + ranking.get('since', []))})"
+        rf"{_S}(?:(?:{phrase_pattern(lex.data.get('comparators', {}))}){_S})?(?:(?:{count}){_S})?(?:{phrase_pattern(units)})",
         re.I,
     )
 
@@ -320,14 +321,14 @@ def _comparisons(lang: str) -> _ComparisonGrammar:
     lex = lx.load(lang)
     section = lex.data.get("comparisons", {})
     bodies = [
-        lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{adj\}", r"[^\W\d]+")
+        phrase_pattern([t], words=False)[3:-1].replace(r"\{adj\}", r"[^\W\d]+")
         for t in section.get("place_comparatives", [])
     ]
     return _ComparisonGrammar(
         than=re.compile(rf"(?<!\w)(?:{'|'.join(bodies) or '(?!)'})(?!\w)", re.I),
-        not_adjectives=frozenset(lx.normalize(w) for w in section.get("not_adjectives", [])),
+        not_adjectives=frozenset(normalize(w) for w in section.get("not_adjectives", [])),
         joiner=re.compile(r"[\s\u00a0\u202f]*(?:[^\W\d]{1,4}[\s\u00a0\u202f]+|[^\W\d]{1,2}['’])?"),
-        share_noun=re.compile(lx.phrase_pattern(lex.data["quantities"].get("share_nouns", [])), re.I),
+        share_noun=re.compile(phrase_pattern(lex.data["quantities"].get("share_nouns", [])), re.I),
     )
 
 
@@ -338,7 +339,7 @@ def _place_comparisons(document, sentence, found: Found, text: str, previous_per
     g = _comparisons(document.lang)
     out = []
     for m in g.than.finditer(text, sentence.start, sentence.end):
-        if lx.normalize(m.group().split()[0]) in g.not_adjectives:
+        if normalize(m.group().split()[0]) in g.not_adjectives:
             continue
         rivals, pos = [], m.end()
         while (place := next((p for p in found.places if p.start >= pos and g.joiner.fullmatch(text, pos, p.start)), None)) is not None:
@@ -411,7 +412,7 @@ def _ranking_claim(
         if isinstance(m, superlatives.SuperlativeMention):  # read by its form: "wertvollstes"
             word, start, end, superlative = m.text, m.start, m.end, m.rank
         else:
-            word, start, end = lx.normalize(m.group(1)), m.start(), m.end()
+            word, start, end = normalize(m.group(1)), m.start(), m.end()
             superlative = g.superlatives.get(word)
         # At most two plain words between the rank and the metric ("top crude
         # supplier"), so "the first half of 2023 exports" is no ranking.
@@ -424,7 +425,7 @@ def _ranking_claim(
                 return None
             rank = superlative
             if rank == 1 and (before := g.ordinal_before.search(text, max(0, start - 60), start)):
-                rank, start = g.ordinals[lx.normalize(before.group(1))], before.start()
+                rank, start = g.ordinals[normalize(before.group(1))], before.start()
         elif metric is None:
             noun = g.noun.match(text, end)
             if noun is None:

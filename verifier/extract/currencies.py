@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from .. import catalog
+from ..phrases import normalize
 from . import lexicon as lx
 from .mentions import Mention, PlaceMention, QuantityMention
 from .quantities import currency_names
@@ -32,7 +33,7 @@ def _forms(lang: str) -> dict[str, frozenset[str]]:
 
     pairs: dict[str, set[str]] = defaultdict(set)
     for code in Locale(lang).currencies:
-        one, other = (lx.normalize(get_currency_name(code, count=n, locale=lang)).split() for n in (1, 2))
+        one, other = (normalize(get_currency_name(code, count=n, locale=lang)).split() for n in (1, 2))
         if len(one) == len(other):
             for a, b in zip(one, other):
                 pairs[a] |= {a, b}
@@ -102,8 +103,8 @@ def resolve(text: str, lang: str, quantities: list[QuantityMention], places: lis
         head, sep, tail = q.quantity.unit.partition(" / ")
         start, end = next(((s, e) for s, e in bounds if s <= q.start < e), (0, len(text)))
         codes = family(q.currency, lang)
-        before = [n for n in names(text, lang, start, q.start) if table[lx.normalize(n.text)] in codes]
-        code = table[lx.normalize(before[-1].text)] if before else None
+        before = [n for n in names(text, lang, start, q.start) if table[normalize(n.text)] in codes]
+        code = table[normalize(before[-1].text)] if before else None
         if code is None and mode == COUNTRY:
             code = _country_currency(places, start, end, codes)
         if code is not None and code != head:

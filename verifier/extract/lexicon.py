@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import ConfigError
-from ..phrases import SUPPORTED, normalize, phrase_pattern
-
+from ..phrases import SUPPORTED, normalize
 
 # Written numbers are only candidates here; text2num computes their value.
 _WRITTEN = {

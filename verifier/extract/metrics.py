@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .. import catalog
-from . import lexicon as lx
+from ..phrases import normalize, phrase_pattern
 from .mentions import MetricMention
 
 
@@ -15,18 +15,18 @@ def _pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, str | None, in
     phrases: dict[str, tuple[str, str | None, int | None]] = {}
     for indicator in catalog.indicators().values():
         for alias in indicator.aliases.get(lang, []):
-            phrases.setdefault(lx.normalize(alias), (indicator.id, None, None))
+            phrases.setdefault(normalize(alias), (indicator.id, None, None))
         for alias in indicator.supplier_aliases.get(lang, []):
-            phrases[lx.normalize(alias)] = (indicator.id, indicator.supplier_subject, None)
+            phrases[normalize(alias)] = (indicator.id, indicator.supplier_subject, None)
         for alias in indicator.superlatives.get(lang, []):
-            phrases[lx.normalize(alias)] = (indicator.id, None, 1)
-    return re.compile(f"({lx.phrase_pattern(phrases)})", re.I), phrases
+            phrases[normalize(alias)] = (indicator.id, None, 1)
+    return re.compile(f"({phrase_pattern(phrases)})", re.I), phrases
 
 
 @cache
 def _verb_objects(lang: str) -> list[tuple[str, re.Pattern, re.Pattern]]:
     return [
-        (i.id, re.compile(lx.phrase_pattern(i.verbs[lang]), re.I), re.compile(lx.phrase_pattern(i.objects[lang]), re.I))
+        (i.id, re.compile(phrase_pattern(i.verbs[lang]), re.I), re.compile(phrase_pattern(i.objects[lang]), re.I))
         for i in catalog.indicators().values()
         if i.verbs.get(lang) and i.objects.get(lang)
     ]
@@ -41,7 +41,7 @@ def find(text: str, lang: str) -> list[MetricMention]:
     pattern, phrases = _pattern(lang)
     found = []
     for m in pattern.finditer(text):
-        indicator, subject, rank = phrases[lx.normalize(m.group(1))]
+        indicator, subject, rank = phrases[normalize(m.group(1))]
         found.append(MetricMention(m.start(), m.end(), m.group(), indicator, subject, rank))
     for indicator, verbs, objects in _verb_objects(lang):
         for m in objects.finditer(text):

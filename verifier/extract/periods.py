@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import Period
+from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 from .mentions import PeriodMention
 
@@ -62,30 +63,30 @@ class _Rule:
 def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     lex = lx.load(lang)
     section = lex.data["periods"]
-    month = lx.phrase_pattern(lex.months)
+    month = phrase_pattern(lex.months)
     # "of the year" names the current year without writing it: left to resolution.
-    this_year = lx.phrase_pattern(section.get("of_the_year", []))
+    this_year = phrase_pattern(section.get("of_the_year", []))
     year_tail = rf"(?:,?{_S}(?:(?:de|of|en|in){_S})?(?:l['’]année{_S})?{_YEAR}|{_S}{this_year})?"
     rules: list[_Rule] = []
     for template in section.get("ranges", []):
-        body = lx.phrase_pattern([template], words=False)[3:-1]  # the escaped template, unwrapped
+        body = phrase_pattern([template], words=False)[3:-1]  # the escaped template, unwrapped
         months = body.replace(r"\{m1\}", f"(?P<m1>{month})").replace(r"\{m2\}", f"(?P<m2>{month})")
         rules.append(_Rule(re.compile(rf"(?<!\w){months}{year_tail}", re.I), "range"))
         # The same shapes span years: "entre 2021 et 2023", "from 2019 to 2023".
         years = body.replace(r"\{m1\}", _YEAR.replace("?P<y>", "?P<y1>")).replace(r"\{m2\}", _YEAR.replace("?P<y>", "?P<y2>"))
         rules.append(_Rule(re.compile(rf"(?<!\w){years}", re.I), "years"))
-    count = rf"(?P<n>\d{{1,2}}|{lx.phrase_pattern(lex.written_numbers)})"
+    count = rf"(?P<n>\d{{1,2}}|{phrase_pattern(lex.written_numbers)})"
     for template in section.get("first_months", []):
-        body = lx.phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
+        body = phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
         rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "first"))
     quarters, halves = lx.normalize_keys(section.get("quarters", {})), lx.normalize_keys(section.get("halves", {}))
     for kind, table in (("quarter", quarters), ("half", halves)):
-        rules.append(_Rule(re.compile(rf"(?P<p>{lx.phrase_pattern(table)}){year_tail}", re.I), kind))
-    relative = {lx.normalize(r["text"]): r for r in section.get("relative", [])}
-    rules.append(_Rule(re.compile(f"(?P<r>{lx.phrase_pattern(relative)})", re.I), "relative"))
+        rules.append(_Rule(re.compile(rf"(?P<p>{phrase_pattern(table)}){year_tail}", re.I), kind))
+    relative = {normalize(r["text"]): r for r in section.get("relative", [])}
+    rules.append(_Rule(re.compile(f"(?P<r>{phrase_pattern(relative)})", re.I), "relative"))
     # "3 octobre", "1er mars", "21. Februar", "21 de febrero", "1st of January", "Feb. 21", "March 3rd, 2024"
     ordinal = r"(?:er|re|st|nd|rd|th|\.º|º|\.)?"
-    first_day = lx.phrase_pattern(section.get("first_day", []))
+    first_day = phrase_pattern(section.get("first_day", []))
     rules.append(_Rule(re.compile(rf"(?<![\d,.])(?P<d>[0-3]?\d|{first_day}){ordinal}(?:{_S}(?:de|of))?{_S}(?P<m1>{month})\.?{year_tail}", re.I), "day"))
     if section.get("month_day", False):
         # "Feb. 21", "March 3rd, 2024": only where the language writes the month first.
@@ -93,19 +94,19 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     decades = section.get("decades", [])
     if decades:
         decade = r"(?P<y>(?:1[89]|20)\d0)"
-        body = "|".join(lx.phrase_pattern([t], words=False)[3:-1].replace(r"\{y\}", decade.replace("?P<y>", f"?P<y{i}>"))
+        body = "|".join(phrase_pattern([t], words=False)[3:-1].replace(r"\{y\}", decade.replace("?P<y>", f"?P<y{i}>"))
                         for i, t in enumerate(decades))
         rules.append(_Rule(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), "decade"))
     weekdays = _weekdays(lang)
-    rules.append(_Rule(re.compile(f"(?P<w>{lx.phrase_pattern(weekdays)})", re.I), "weekday"))
+    rules.append(_Rule(re.compile(f"(?P<w>{phrase_pattern(weekdays)})", re.I), "weekday"))
     days = lx.normalize_keys({k: v for k, v in section.get("relative_days", {}).items()})
-    rules.append(_Rule(re.compile(f"(?P<rd>{lx.phrase_pattern(days)})", re.I), "relative_day"))
+    rules.append(_Rule(re.compile(f"(?P<rd>{phrase_pattern(days)})", re.I), "relative_day"))
     rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
-    prepositions = lx.phrase_pattern(section.get("month_prepositions", []))
+    prepositions = phrase_pattern(section.get("month_prepositions", []))
     rules.append(_Rule(re.compile(rf"(?:{prepositions}(?:{_S}|-))(?P<m1>{month})(?!\w)", re.I), "month"))
     rules.append(_Rule(re.compile(rf"(?<![\d,.\w])(?<!\d-){_YEAR}(?![.,]\d)", re.I), "year"))
     publication = re.compile(
-        rf"(?:{lx.phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
+        rf"(?:{phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
     )
     tables = {"quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays}
     return tuple(rules), publication, tables
@@ -114,7 +115,7 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
 def _weekdays(lang: str) -> dict[str, int]:
     from babel.dates import get_day_names
 
-    return {lx.normalize(name): number for number, name in get_day_names("wide", locale=lang).items()}
+    return {normalize(name): number for number, name in get_day_names("wide", locale=lang).items()}
 
 
 def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]:
@@ -140,7 +141,7 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
 def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> Period | None:
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
-    month = lambda key: tables["months"][lx.normalize(groups[key]).rstrip(".")]  # noqa: E731
+    month = lambda key: tables["months"][normalize(groups[key]).rstrip(".")]  # noqa: E731
     if kind == "range":
         first, last = month("m1"), month("m2")
         if first > last:
@@ -154,14 +155,14 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
             return None
         return months_period(year, 1, n) if year else _latest_ended(1, n, ref)
     if kind in ("quarter", "half"):
-        n = tables[kind][lx.normalize(groups["p"])]
+        n = tables[kind][normalize(groups["p"])]
         size = 3 if kind == "quarter" else 6
         first, last = (n - 1) * size + 1, n * size
         period = months_period(year, first, last) if year else _latest_ended(first, last, ref)
         label = f"Q{n} {period.start.year}" if kind == "quarter" else f"H{n} {period.start.year}"
         return period.model_copy(update={"label": label})
     if kind == "relative":
-        rule = tables["relative"][lx.normalize(groups["r"])]
+        rule = tables["relative"][normalize(groups["r"])]
         if rule["unit"] == "year":
             return months_period(ref.year + rule["offset"], 1, 12)
         if rule["unit"] == "month":
@@ -187,7 +188,7 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
     if kind == "weekday":
         # The most recent such day up to the publication date: "jeudi" in a
         # Friday paper is yesterday.
-        day = ref - dt.timedelta(days=(ref.weekday() - tables["weekdays"][lx.normalize(groups["w"])]) % 7)
+        day = ref - dt.timedelta(days=(ref.weekday() - tables["weekdays"][normalize(groups["w"])]) % 7)
         return _one_day(day)
     if kind == "relative_day":
         return _relative_day(m.group(), ref, lang)
@@ -200,7 +201,7 @@ def _one_day(day: dt.date) -> Period:
 
 def _day(groups: dict, tables: dict, ref: dt.date) -> Period | None:
     """A day of a month; without a year, the most recent one not after the reference."""
-    month = tables["months"][lx.normalize(groups["m1"]).rstrip(".")]
+    month = tables["months"][normalize(groups["m1"]).rstrip(".")]
     day = int(groups["d"]) if groups["d"].isdigit() else 1  # "primero de enero"
     years = [int(groups["y"])] if groups.get("y") else [ref.year, ref.year - 1]
     for year in years:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..phrases import phrase_pattern
 from . import currencies
 from . import lexicon as lx
 from .mentions import PlaceMention
@@ -18,7 +19,7 @@ _S = r"[\s\u00a0\u202f]+"
 def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern]:
     lex = lx.load(lang)
     section = lex.data.get("places", {})
-    articles = lx.phrase_pattern(section.get("articles", []))
+    articles = phrase_pattern(section.get("articles", []))
     # An article stays with the name ("la Chine"); l' has no space after it.
     # Currency names are looked up with the places, so that the longest match
     # takes "livre turque" or "Indian rupee" whole: a currency's name is no place.

@@ -12,6 +12,7 @@ from functools import cache
 
 from .. import catalog
 from ..models import Quantity
+from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 from .mentions import QuantityMention
 from .numbers import DIGITS, Number, parse_digits, precision, written_value
@@ -73,7 +74,7 @@ def currency_names(lang: str) -> dict[str, str]:
     for code in Locale(lang).currencies:
         if len(code) == 3 and code.isalpha():
             for count in (1, 2):
-                names[lx.normalize(get_currency_name(code, count=count, locale=lang))] = code
+                names[normalize(get_currency_name(code, count=count, locale=lang))] = code
     return names
 
 
@@ -100,15 +101,15 @@ def grammar(lang: str) -> _Grammar:
     for key, value in lex.table("currencies").items():
         if not isinstance(value, str):  # a currency with a scale ("M€")
             units[key] = (value[0], float(value[1]))
-    count_nouns = frozenset(lx.normalize(w) for w in lex.data["quantities"]["count_nouns"])
+    count_nouns = frozenset(normalize(w) for w in lex.data["quantities"]["count_nouns"])
     for noun in count_nouns:
         units[noun] = ("", 1.0)
     # Scale words may stick to the digits ("218.2bn"), so no word boundary before them.
-    scale_alt = lx.phrase_pattern(scales).replace(r"(?<![\w])", "")
-    unit_alt = lx.phrase_pattern(units)
+    scale_alt = phrase_pattern(scales).replace(r"(?<![\w])", "")
+    unit_alt = phrase_pattern(units)
     glued_unit_alt = unit_alt.replace(r"(?<![\w])", "")
-    links = lx.phrase_pattern(lex.data["quantities"]["links"], words=False)
-    written = lx.phrase_pattern(lex.written_numbers)
+    links = phrase_pattern(lex.data["quantities"]["links"], words=False)
+    written = phrase_pattern(lex.written_numbers)
     comparators = lex.table("comparators")
     return _Grammar(
         decimal=lex.data["numbers"]["decimal"],
@@ -120,25 +121,25 @@ def grammar(lang: str) -> _Grammar:
         # compiling it is most of the extractor's start-up time.
         linked=re.compile(rf"{_SPACE}+{links}{_SPACE}*", re.I),
         word_unit=re.compile(f"({unit_alt})", re.I),
-        currency_word=re.compile(f"({lx.phrase_pattern(lex.table('currencies'))})", re.I),
+        currency_word=re.compile(f"({phrase_pattern(lex.table('currencies'))})", re.I),
         linked_code=re.compile(rf"{_SPACE}+{links}{_SPACE}*([A-Z]{{3}})(?![\w])"),
         written=re.compile(rf"{written}(?:(?:{_SPACE}|-)+(?:et{_SPACE}+|and{_SPACE}+)?{written})*", re.I),
-        comparator=re.compile(rf"({lx.phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
+        comparator=re.compile(rf"({phrase_pattern(comparators)}){_SPACE}*\Z", re.I),
         prefix=re.compile(r"(US\$|\$|€|£|¥)" + _SPACE + r"?\Z", re.I),
         share=re.compile(
-            rf"{_SPACE}(?:{lx.phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))"
+            rf"{_SPACE}(?:{phrase_pattern(lex.data['quantities'].get('share_links', []))})(?:{_SPACE}|(?<=['’]))"
             # "de su capacidad": a possessive may stand before the whole.
-            rf"(?!(?:[^\W\d]+{_SPACE})?{lx.phrase_pattern(lex.data['quantities'].get('ratio_wholes', []))})[^\W\d]",
+            rf"(?!(?:[^\W\d]+{_SPACE})?{phrase_pattern(lex.data['quantities'].get('ratio_wholes', []))})[^\W\d]",
             re.I,
         ),
         share_before=re.compile(
-            rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
+            rf"(?:{phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
         ),
-        per=re.compile(rf"{_SPACE}*(?:{lx.phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
+        per=re.compile(rf"{_SPACE}*(?:{phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
         not_figures=_not_figures(lex.data["quantities"].get("not_figures", [])),
         # "page 12", and the end of a range of them: "pages 112 à 118".
         reference=re.compile(
-            rf"(?:{lx.phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*"
+            rf"(?:{phrase_pattern(lex.data['quantities'].get('references', []))}){_SPACE}*"
             rf"(?:\d+{_RANGE_LINK.pattern})?\Z",
             re.I,
         ),
@@ -146,12 +147,12 @@ def grammar(lang: str) -> _Grammar:
         units=units,
         count_nouns=count_nouns,
         echo_before=re.compile(
-            rf"(?:{lx.phrase_pattern(lex.data.get('changes', {}).get('echo', []) + lex.data.get('changes', {}).get('from', []))}){_SPACE}*\Z", re.I
+            rf"(?:{phrase_pattern(lex.data.get('changes', {}).get('echo', []) + lex.data.get('changes', {}).get('from', []))}){_SPACE}*\Z", re.I
         ),
-        fractions=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('fractions', {}))})", re.I),
-        count_words=re.compile(f"({lx.phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
+        fractions=re.compile(f"({phrase_pattern(lex.data['quantities'].get('fractions', {}))})", re.I),
+        count_words=re.compile(f"({phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
         comparators=comparators,
-        amounts=re.compile(f"({lx.phrase_pattern(lex.table('quantities', 'scale_articles') | lex.table('quantities', 'written_amounts'))})", re.I),
+        amounts=re.compile(f"({phrase_pattern(lex.table('quantities', 'scale_articles') | lex.table('quantities', 'written_amounts'))})", re.I),
         scale_articles=lex.table("quantities", "scale_articles"),
         written_amounts=lex.table("quantities", "written_amounts"),
     )
@@ -181,7 +182,7 @@ def find(text: str, lang: str) -> list[QuantityMention]:
             found.append(q)
     counts = lx.load(lang).table("quantities", "count_words")
     for m in g.count_words.finditer(text):
-        quantity = Quantity(value=float(counts[lx.normalize(m.group())]), unit="")
+        quantity = Quantity(value=float(counts[normalize(m.group())]), unit="")
         found.append(QuantityMention(m.start(), m.end(), m.group(), quantity, count=True))
     fractions = lx.load(lang).table("quantities", "fractions")
     for m in g.fractions.finditer(text):
@@ -190,8 +191,8 @@ def find(text: str, lang: str) -> list[QuantityMention]:
         # "knapp die Hälfte", "two-thirds of": an exact share, hedged by its own comparator.
         start, comparator = m.start(), "="
         if c := g.comparator.search(text, max(0, start - 30), start):
-            comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
-        quantity = Quantity(value=float(fractions[lx.normalize(m.group())]), unit="%", comparator=comparator)
+            comparator, start = g.comparators[normalize(c.group(1))], c.start()
+        quantity = Quantity(value=float(fractions[normalize(m.group())]), unit="%", comparator=comparator)
         found.append(QuantityMention(start, m.end(), text[start : m.end()], quantity, share=True))
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
@@ -201,7 +202,7 @@ def _written_amount(text: str, m: re.Match, g: _Grammar) -> QuantityMention | No
     """"a billion dollars", "einer Billion Euro" (one of the scale), "half a
     percentage point", "medio punto" (a fraction of a unit or scale): the
     article or fraction is a figure only with the scale or unit after it."""
-    key = lx.normalize(m.group(1))
+    key = normalize(m.group(1))
     if key in g.scale_articles:
         scale = g.scale.match(text, m.end())
         # Only a written-out scale word: abbreviations follow digits ("a k-pop star" is no 1,000).
@@ -211,13 +212,13 @@ def _written_amount(text: str, m: re.Match, g: _Grammar) -> QuantityMention | No
     elif isinstance(g.written_amounts[key], list):  # a whole amount: "medio punto"
         # ...unless its first words and a unit say more: "medio punto porcentual".
         for short in (k for k, v in g.written_amounts.items() if not isinstance(v, list) and key.startswith(k + " ")):
-            head = re.compile(lx.phrase_pattern([short]), re.I).match(text, m.start())
+            head = re.compile(phrase_pattern([short]), re.I).match(text, m.start())
             if head and (q := _assemble(text, m.start(), head.end(), Number(float(g.written_amounts[short]), 1.0, 0), g, written=True)):
                 return q
         value, unit = g.written_amounts[key]
         start, comparator = m.start(), "="
         if c := g.comparator.search(text, max(0, start - 30), start):
-            comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
+            comparator, start = g.comparators[normalize(c.group(1))], c.start()
         quantity = Quantity(value=float(value), unit=unit, comparator=comparator)
         return QuantityMention(start, m.end(), text[start : m.end()], quantity)
     else:
@@ -246,7 +247,7 @@ def _not_figures(templates: list[str]) -> re.Pattern:
     "llamar al 900 123 456"); the lexicon lists the shapes as templates."""
     bodies = []
     for template in templates:
-        body = lx.phrase_pattern([template], words=False)[3:-1]
+        body = phrase_pattern([template], words=False)[3:-1]
         for slot, pattern in _SLOTS.items():
             body = body.replace(rf"\{{{slot}\}}", pattern)
         if template[0].isalpha():
@@ -313,17 +314,17 @@ def _after(prefix: re.Pattern, g: _Grammar, text: str, pos: int) -> re.Match | N
 def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, written: bool, signed: bool = False):
     pos, scale, unit, factor = end, 1.0, None, 1.0
     if m := g.scale.match(text, pos):
-        scale, pos = g.scales[lx.normalize(m.group(1))], m.end()
+        scale, pos = g.scales[normalize(m.group(1))], m.end()
     m = (_after(g.linked, g, text, pos) if scale != 1.0 else None) or g.unit.match(text, pos)
     named = None  # the word that named the currency: "pesos" may yet be resolved to ARS
     if m:
-        unit, factor = g.units[lx.normalize(m.group(1))]
-        named, pos = lx.normalize(m.group(1)), m.end()
+        unit, factor = g.units[normalize(m.group(1))]
+        named, pos = normalize(m.group(1)), m.end()
     elif (c := _CODE_AFTER.match(text, pos)) and c.group(1) in currency_codes():
         unit, pos = c.group(1), c.end()
     elif scale != 1.0 and (c := g.linked_code.match(text, pos)) and c.group(1) in currency_codes():
         unit, pos = c.group(1), c.end()  # "4'215 millones de CHF"
-    count = m is not None and lx.normalize(m.group(1)) in g.count_nouns
+    count = m is not None and normalize(m.group(1)) in g.count_nouns
     if g.reference.search(text, max(0, start - 30), start):
         return None
     if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
@@ -332,13 +333,13 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = c.group(1), c.start()
     if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos)):
         # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
-        denominator, per_factor = g.units[lx.normalize(per.group(1))]
-        words = [lx.normalize(c.group(1)) for c in g.currency_word.finditer(text, max(0, start - 60), start)]
+        denominator, per_factor = g.units[normalize(per.group(1))]
+        words = [normalize(c.group(1)) for c in g.currency_word.finditer(text, max(0, start - 60), start)]
         words = [w for w in words if catalog.unit_family(g.units[w][0]) == "money" and g.units[w][0] != denominator]
         if catalog.unit_family(denominator) == "money" and words and not _SENTENCE_END.search(text, max(0, start - 60), start):
             unit, named, pos = f"{g.units[words[-1]][0]} / {denominator}", words[-1], per.end()
     if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
-        denominator, per_factor = g.units[lx.normalize(per.group(1))]
+        denominator, per_factor = g.units[normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
         if denominator and denominator != unit and per_factor == 1.0:
             unit, pos = f"{unit} / {denominator}", per.end()
@@ -357,7 +358,7 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
             return None  # a year the period grammar did not claim: not a quantity
     comparator = "="
     if c := g.comparator.search(text, max(0, start - 30), start):
-        comparator, start = g.comparators[lx.normalize(c.group(1))], c.start()
+        comparator, start = g.comparators[normalize(c.group(1))], c.start()
     magnitude = scale * factor
     quantity = Quantity(
         value=number.value * magnitude,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 
 _S = r"[\s\u00a0\u202f]+"
@@ -32,8 +33,8 @@ class Sentence:
 @cache
 def _grammar(lang: str) -> tuple[frozenset[str], re.Pattern]:
     lex = lx.load(lang)
-    abbreviations = frozenset(lx.normalize(a) for a in lex.data["sentences"]["abbreviations"])
-    openers = lx.phrase_pattern(lex.data["sentences"]["clause_openers"])
+    abbreviations = frozenset(normalize(a) for a in lex.data["sentences"]["abbreviations"])
+    openers = phrase_pattern(lex.data["sentences"]["clause_openers"])
     return abbreviations, re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I)
 
 
@@ -47,7 +48,7 @@ def sentences(text: str, lang: str) -> list[Sentence]:
         for m in _END.finditer(text, para.start(), para.end()):
             word = re.search(r"([\w.’'-]+)\Z", text[start : m.start()])
             if m.group().startswith(".") and word and (
-                lx.normalize(word.group(1)) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())
+                normalize(word.group(1)) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())
             ):
                 continue
             out.append(_sentence(text, start, m.end(), p_index, opener_re))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..phrases import phrase_pattern
 from . import lexicon as lx
 from .mentions import Mention
 
@@ -45,7 +46,7 @@ def _morphology(lang: str) -> _Morphology | None:
     prefixes = lx.normalize_keys(ranking.get("superlative_prefixes", {}))
     starts = "|".join(re.escape(p) for p in prefixes) or "(?!)"
     ends = "|".join(re.escape(e) for e in endings)
-    after = lx.phrase_pattern(ranking.get("superlative_after", []))
+    after = phrase_pattern(ranking.get("superlative_after", []))
     return _Morphology(
         # Lower-case only: a capitalised "Küste" or "Liste" is a noun.
         word=re.compile(rf"(?<![\w-])(?:[{_LOWER}]+(?:{ends})|(?:{starts})[{_LOWER}]{{4,}})(?![\w-])"),
@@ -53,7 +54,7 @@ def _morphology(lang: str) -> _Morphology | None:
         endings=endings,
         stems=tuple(ranking.get("superlative_stems", [])),
         not_stems=frozenset(ranking.get("not_superlative_stems", [])),
-        plural_before=re.compile(rf"(?:{lx.phrase_pattern(ranking.get('superlative_plural_after', []))}){_S}(?:[{_LOWER}]+{_S})?\Z", re.I),
+        plural_before=re.compile(rf"(?:{phrase_pattern(ranking.get('superlative_plural_after', []))}){_S}(?:[{_LOWER}]+{_S})?\Z", re.I),
         plural_endings=tuple(ranking.get("superlative_plural_endings", [])),
         prefixes=prefixes,
         not_starts=tuple(ranking.get("not_superlative_starts", [])),

@@ -12,31 +12,26 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from typing import TYPE_CHECKING
-
-from .. import __version__, catalog
+from .. import __version__
 from ..adapters import build
-from ..judge.aggregate import sum_into
-from ..errors import ConfigError, SourceError
-from ..extract import extract
-from ..judge.consistency import Finding
-from ..judge.consistency import check as check_consistency
-from ..read.directives import apply as ignored
-from ..read.directives import unused
-from ..judge.derived import judge_change, judge_comparison, judge_share
-from ..tolerances import Settings
-from ..judge.amounts import judge_amount, judge_ranking, verdict
-from ..match.planner import Plan, plan
-from ..models import Claim, Document, Evidence, Query, Report, RunInfo, Stats, Verdict
-from ..match.routing import note
-from ..sources import SourceDef, load_sources, select
-from ..codes import relevel
-from ..config import Config, run_sources
 from ..ci import baseline as baselines
 from ..ci.gitdiff import changed_lines, narrow
+from ..ci.suppression import apply as ignored
+from ..ci.suppression import unused
+from ..config import Config, run_sources
+from ..errors import ConfigError, SourceError
+from ..extract import extract
+from ..judge.consistency import check as check_consistency
+from ..judge.levels import relevel
+from ..judge.plans import consistent, judge_plan
+from ..match.planner import Plan, plan
+from ..models import Document, Evidence, Query, Report, RunInfo, Stats, Verdict
+from ..sources import SourceDef, load_sources, select
+from ..tolerances import Settings
 
 if TYPE_CHECKING:
     from ..adapters.http import Http
@@ -98,27 +93,9 @@ def verify(
     return report
 
 
-def check(
-    documents: Sequence[Document],
-    *,
-    sources: dict[str, SourceDef] | None = None,
-    settings: Settings | None = None,
-    offline: bool = False,
-    http: Http | None = None,
-    progress: Progress | None = None,
-    per_document: Mapping[str, Settings] | None = None,
-) -> Report:
-    """Check every claim of `documents` against `sources` (default: every
-    enabled source, which out of the box is the offline snapshot). `offline`
-    lets live sources answer from the HTTP cache only; `http` is a client to
-    use instead of the run's own (its caller closes it); `progress` is told
-    each step's stage, done and total; `per_document` gives, by document
-    path, settings that replace `settings` for that document."""
-    return asyncio.run(
-        check_async(
-            documents, sources=sources, settings=settings, offline=offline, http=http, progress=progress, per_document=per_document
-        )
-    )
+def check(documents: Sequence[Document], **options: Any) -> Report:
+    """`check_async`, for callers without an event loop."""
+    return asyncio.run(check_async(documents, **options))
 
 
 async def check_async(
@@ -131,6 +108,14 @@ async def check_async(
     progress: Progress | None = None,
     per_document: Mapping[str, Settings] | None = None,
 ) -> Report:
+    """Every claim of `documents`, checked against `sources` (default: every
+    enabled source, which out of the box is the offline snapshot): the
+    verdicts before the project's levels, baseline and narrowing, which
+    `verify` adds. `offline` lets live sources answer from the HTTP cache
+    only; `http` is a client to use instead of the run's own (its caller
+    closes it); `progress` is told each step's stage, done and total;
+    `per_document` gives, by document path, settings that replace
+    `settings` for that document."""
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     defined = _defined()
     sources = select(defined) if sources is None else sources
@@ -203,19 +188,6 @@ async def _fetch_all(
     return dict(zip(queries, results))
 
 
-JUDGES = {"ranking": judge_ranking, "change": judge_change, "comparison": judge_comparison, "share": judge_share}
-
-
-def consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
-    """A figure the sources cannot settle is still contradicted when the
-    document contradicts itself; a source's verdict, when there is one, is
-    the more specific finding and stands."""
-    f = findings.get(v.claim.id)
-    if f is None or v.status != "unverifiable":
-        return v
-    return verdict(v.claim, v.document, "inconsistent", stated=f.stated, others=f.others, implied=f.implied)
-
-
 def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict:
     evidence: list[Evidence] = []
     failures = []
@@ -228,54 +200,3 @@ def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict
     return judge_plan(doc.path, p, evidence, failures, settings)
 
 
-def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
-    """The verdict on a planned claim, given what its queries returned
-    (`failures`: the messages of the sources that did not answer)."""
-    claim = p.claim
-    if p.code:
-        result = verdict(claim, document, p.code, **p.fields)
-        return _routed(p, result, failures) if p.code == "no-evidence" else result
-    if failures and not evidence:
-        # The reason names each source that failed, the named one among them.
-        return verdict(claim, document, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
-    if p.route and p.route.serving:
-        named = [e for e in evidence if e.source in p.route.serving]
-        if named:
-            result = _judge_evidence(claim, document, named, settings)
-            if result.code not in UNSETTLED:
-                return _routed(p, result, failures)
-    return _routed(p, _judge_evidence(claim, document, evidence, settings), failures)
-
-
-#: Verdicts that say the evidence at hand cannot settle the claim: when the
-#: named source's evidence ends in one of these, the other sources' is judged.
-UNSETTLED = ("no-evidence", "period-unavailable", "unit-mismatch")
-
-
-def _judge_evidence(claim: Claim, document: str, evidence: list[Evidence], settings: Settings) -> Verdict:
-    missing: dict[str, list[str]] = {}
-    if claim.kind == "amount" and claim.metric and claim.period and catalog.indicators()[claim.metric.id].additive:
-        # Monthly figures summed into the claimed window, when they cover it.
-        summed = sum_into(claim.period, evidence)
-        evidence, missing = evidence + summed.evidence, summed.missing
-    result = JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
-    if missing and result.code in ("period-unavailable", "period-mismatch"):
-        gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
-        result = result.model_copy(update={"message": f"{result.message} Monthly figures do not cover the period: {gaps}."})
-    return result
-
-
-def _routed(p: Plan, v: Verdict, failures: list[str]) -> Verdict:
-    """`v` with a last sentence on the source the claim's text names, if it names one."""
-    if p.route is None:
-        return v
-    indicator = catalog.indicators()[p.claim.metric.id] if p.claim.metric else None
-    failed = {f.split(": ", 1)[0] for f in failures}
-    what = _lower_first(indicator.title) if indicator else "this series"
-    bilateral = bool(indicator and indicator.dimensions == ("reporter", "partner"))
-    return v.model_copy(update={"message": v.message + note(p.route, v, failed, what, bilateral)})
-
-
-def _lower_first(title: str) -> str:
-    """"Merchandise exports" -> "merchandise exports", but "GDP (current US$)" stays."""
-    return title[0].lower() + title[1:] if title[1:2].islower() else title

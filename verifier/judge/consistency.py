@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from .. import catalog
 from ..geo import name
-from ..tolerances import Settings
-from .amounts import interval, overlaps
 from ..models import Claim, Interval
 from ..readable import format_interval, format_magnitude, ordinal
+from ..tolerances import Settings
+from .intervals import interval, overlaps
 
 
 @dataclass(frozen=True)

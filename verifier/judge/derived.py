@@ -10,19 +10,26 @@ not supported.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import catalog
-from .convert import NotComparable, convert
+from ..codes import verdict
 from ..geo import name
-from ..periods import change_periods, comparable_periods, months, previous_period, same_span, shift_months
-from ..tolerances import ROUNDING_SLACK, Settings
-from .amounts import answers, contains, crude, hedged_below, interval, mirror_note, overlaps, period_unavailable, places_match, ranked, said, shown_digits, verdict, who
 from ..models import Claim, Evidence, Interval, Period, Verdict
+from ..periods import (
+    change_periods,
+    comparable_periods,
+    previous_period,
+    same_span,
+)
 from ..readable import digits_for, format_interval, format_magnitude
+from ..tolerances import ROUNDING_SLACK, Settings
+from .amounts import period_unavailable
+from .convert import NotComparable, convert
+from .evidence import answers, crude, mirror_note, places_match, ranked, who
+from .intervals import contains, hedged_below, interval, overlaps, said, shown_digits
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import catalog
-from ..periods import change_periods, previous_period
 from ..models import Claim, Period, Query
-from .routing import Route, route
+from ..periods import change_periods, previous_period
 from ..sources import SourceDef
+from .routing import Route, route
 
 JUDGED = ("amount", "ranking", "change", "comparison", "share")
 

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..geo import is_country, name
-from ..models import Claim, Verdict
-from ..sources import SourceDef
+from ..geo import is_country
+from ..models import Claim
 from ..phrases import SUPPORTED, normalize, phrase_pattern
+from ..sources import SourceDef
 
 
 @dataclass(frozen=True)
@@ -74,38 +74,6 @@ def cited_reporter(claim: Claim) -> str | None:
     """The claim's reporter when its attribution, not just word order, says so."""
     found = reporter(claim)
     return found if found and claim.attribution and _country(claim.attribution) == found else None
-
-
-def note(r: Route, v: Verdict, failed: Iterable[str] = (), what: str = "this series", bilateral: bool = False) -> str:
-    """The sentence a verdict's message ends with: which source the text
-    named and whether its figures were used (or why not). `failed`: ids of
-    sources that did not answer; `what`: the indicator, as people call it."""
-    said = " and ".join(r.cited)
-    quoted = f"{said} (\"{r.attribution}\")" if said and said.casefold() != r.attribution.casefold() else said or f"\"{r.attribution}\""
-    first = next(iter(v.evidence), None)
-    instead = f"; checked against {_who(first)} instead." if first else "."
-    if r.serving:
-        if any(e.source in r.serving for e in v.evidence):
-            return f" The text cites {quoted}: its figures were used."
-        if set(r.serving) <= set(failed):
-            return f" The text cites {quoted}, which did not answer{instead}"
-        return f" The text cites {quoted}, which has no figure for this claim{instead}"
-    if r.disabled:
-        flag = ",".join(r.disabled)
-        return f" The text cites {quoted}, a source this run does not use (add --sources {flag}){instead}"
-    if r.idle:
-        return f" The text cites {quoted}, but no series of it for {what} is defined{instead}"
-    if bilateral and r.reporter and r.reporter in {p.code for p in v.claim.places}:
-        # When the figure used is the other side's, the judge's message has said so.
-        country = name(r.reporter)
-        if first is not None and first.place == r.reporter:
-            return f" The text cites {country}'s own statistics (\"{r.attribution}\"): {country}'s figures were used."
-        return "" if first is not None else f" The text cites {country}'s own statistics (\"{r.attribution}\")."
-    return f" The text attributes the figure to {quoted}, none of the configured sources{instead}"
-
-
-def _who(e) -> str:
-    return (e.publisher or e.source).split(" (")[0]
 
 
 def _key(alias: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..codes import CODES
 from ..errors import DocumentError
-from ..models import Document, Ignore, Note, Verdict
+from ..models import Ignore
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"\s*verifier\b:?\s*(.*?)\s*\Z", re.S | re.I)
@@ -121,39 +121,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def apply(verdict, ignores: list[Ignore]):
-    """The verdict, marked as ignored if a directive covers its claim and code."""
-    start = verdict.claim.span.start
-    for ignore in ignores:
-        if ignore.start <= start < ignore.end and verdict.code in ignore.codes:
-            return verdict.model_copy(update={"ignored": ignore})
-    return verdict
-
-
-def unused(document: Document, verdicts: list[Verdict]) -> list[Note]:
-    """A note for each ignore directive of `document` with codes that ignored
-    no verdict: a stale or mistyped suppression is noise at best, and at
-    worst an editor believes a finding was looked at that never was."""
-    notes = []
-    for ignore in document.ignores:
-        matched = {v.code for v in verdicts if v.ignored == ignore}
-        idle = [code for code in ignore.codes if code not in matched]
-        if not idle:
-            continue
-        covered = [v.code for v in verdicts if ignore.start <= v.claim.span.start < ignore.end]
-        found = f"its verdicts: {', '.join(dict.fromkeys(covered))}" if covered else "it has no claims"
-        line_start = 0
-        for _ in range(ignore.line - 1):
-            line_start = document.text.index("\n", line_start) + 1
-        comment = document.text.find("<!--", line_start)
-        notes.append(
-            Note(
-                document=document.path,
-                code="unused-ignore",
-                line=ignore.line,
-                column=comment - line_start + 1 if comment >= 0 else 1,
-                message=f"'verifier: ignore {', '.join(idle)}' ignored nothing: "
-                f"the paragraph after it has no {' or '.join(idle)} verdict ({found}).",
-            )
-        )
-    return notes

@@ -15,10 +15,10 @@ from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
-from .directives import parse as parse_directives
 from ..errors import DocumentError
 from ..models import Document
 from ..phrases import SUPPORTED
+from .directives import parse as parse_directives
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")

@@ -21,8 +21,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ..periods import change_periods, comparable_periods, same_span
 from ..models import Evidence, Interval, Period, Verdict
+from ..periods import change_periods, comparable_periods, same_span
 from ..readable import format_interval, format_magnitude
 
 WIDTH, HEIGHT = 520, 190

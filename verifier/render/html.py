@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..codes import CODES
-from ..models import Claim, Document, Note, Report, Verdict
 from ..geo import name as place_name
+from ..models import Claim, Document, Note, Report, Verdict
 from ..readable import format_interval, format_magnitude, format_quantity
 from .chart import Chart, chart
 from .verdicts import STATUS_ICONS, STATUS_ORDER, interval_unit, names_claimed_place, ordered_evidence, set_aside, status_counts

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from .runs import Run
 from .html import STATUS_LABELS, _environment, _timestamp
+from .runs import Run
 from .verdicts import STATUS_ICONS, STATUS_ORDER
 
 SHOWN_DOCUMENTS = 3

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from ..codes import fails
+from ..judge.levels import fails
 from ..models import Document, Report, Verdict
 from .verdicts import evidence_summary, interval_text, one_line, set_aside, where
 

@@ -28,7 +28,8 @@ def bar(enabled: bool, stream: TextIO | None = None) -> Iterator[Progress | None
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
 
     console = Console(file=stream or sys.stderr, no_color=bool(os.environ.get("NO_COLOR")))
     with Bar(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -23,10 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from ..read.documents import from_bytes, from_text, parse_date
 from ..errors import DocumentError
-from ..read.files import ARTICLE_SUFFIXES
 from ..models import Document
+from ..read.documents import from_bytes, from_text, parse_date
+from ..read.files import ARTICLE_SUFFIXES
 from .problems import ServiceError, describe
 
 # The schema says as much as a pattern can, so that a client (or a schema

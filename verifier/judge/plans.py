@@ -1,0 +1,76 @@
+from .. import catalog
+from ..codes import ending, verdict
+from ..match.planner import Plan
+from ..models import Claim, Evidence, Verdict
+from ..tolerances import Settings
+from .aggregate import sum_into
+from .amounts import judge_amount
+from .consistency import Finding
+from .derived import judge_change, judge_comparison, judge_share
+from .notes import note
+from .rankings import judge_ranking
+
+JUDGES = {"ranking": judge_ranking, "change": judge_change, "comparison": judge_comparison, "share": judge_share}
+
+
+def consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
+    """A figure the sources cannot settle is still contradicted when the
+    document contradicts itself; a source's verdict, when there is one, is
+    the more specific finding and stands."""
+    f = findings.get(v.claim.id)
+    if f is None or v.status != "unverifiable":
+        return v
+    return verdict(v.claim, v.document, "inconsistent", stated=f.stated, others=f.others, implied=f.implied)
+
+
+def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
+    """The verdict on a planned claim, given what its queries returned
+    (`failures`: the messages of the sources that did not answer)."""
+    claim = p.claim
+    if p.code:
+        result = verdict(claim, document, p.code, **p.fields)
+        return _routed(p, result, failures) if p.code == "no-evidence" else result
+    if failures and not evidence:
+        # The reason names each source that failed, the named one among them.
+        return verdict(claim, document, "source-unavailable", reason="; ".join(dict.fromkeys(failures)))
+    if p.route and p.route.serving:
+        named = [e for e in evidence if e.source in p.route.serving]
+        if named:
+            result = _judge_evidence(claim, document, named, settings)
+            if result.code not in UNSETTLED:
+                return _routed(p, result, failures)
+    return _routed(p, _judge_evidence(claim, document, evidence, settings), failures)
+
+
+#: Verdicts that say the evidence at hand cannot settle the claim: when the
+#: named source's evidence ends in one of these, the other sources' is judged.
+UNSETTLED = ("no-evidence", "period-unavailable", "unit-mismatch")
+
+
+def _judge_evidence(claim: Claim, document: str, evidence: list[Evidence], settings: Settings) -> Verdict:
+    missing: dict[str, list[str]] = {}
+    if claim.kind == "amount" and claim.metric and claim.period and catalog.indicators()[claim.metric.id].additive:
+        # Monthly figures summed into the claimed window, when they cover it.
+        summed = sum_into(claim.period, evidence)
+        evidence, missing = evidence + summed.evidence, summed.missing
+    result = JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
+    if missing and result.code in ("period-unavailable", "period-mismatch"):
+        gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
+        result = result.model_copy(update={"message": result.message + ending("months-missing", gaps=gaps)})
+    return result
+
+
+def _routed(p: Plan, v: Verdict, failures: list[str]) -> Verdict:
+    """`v` with a last sentence on the source the claim's text names, if it names one."""
+    if p.route is None:
+        return v
+    indicator = catalog.indicators()[p.claim.metric.id] if p.claim.metric else None
+    failed = {f.split(": ", 1)[0] for f in failures}
+    what = _lower_first(indicator.title) if indicator else "this series"
+    bilateral = bool(indicator and indicator.dimensions == ("reporter", "partner"))
+    return v.model_copy(update={"message": v.message + note(p.route, v, failed, what, bilateral)})
+
+
+def _lower_first(title: str) -> str:
+    """"Merchandise exports" -> "merchandise exports", but "GDP (current US$)" stays."""
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
