@@ -98,8 +98,8 @@ class Prediction:
 
 
 def predict(row: dict) -> Prediction:
-    from verifier.read.documents import from_text
     from verifier.extract import extract, parse
+    from verifier.read.documents import from_text
 
     text, lang, published = row["text"], row["lang"], dt.date.fromisoformat(row["published"])
     out = Prediction()
@@ -162,7 +162,8 @@ class Score:
     mismatches: list = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("sentences", "errors", "q_tp", "q_fp", "q_fn", "periods", "periods_ok", "places_ok", "ranks", "ranks_ok", "claims", "claims_ok", "negative_sentences", "negative_claims"):
+        for name in ("sentences", "errors", "q_tp", "q_fp", "q_fn", "periods", "periods_ok", "places_ok", "ranks", "ranks_ok",
+                     "claims", "claims_ok", "negative_sentences", "negative_claims"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def figures(self) -> dict:
@@ -253,8 +254,8 @@ def time_per_pass(fn, items: list, passes: int) -> float:
 
 
 def _extract_one(row: dict) -> None:
-    from verifier.read.documents import from_text
     from verifier.extract import extract
+    from verifier.read.documents import from_text
 
     # Timed as it behaves: a sentence it fails on still costs time, and the
     # failure itself is reported by the scoring pass.
@@ -276,8 +277,8 @@ def article(rows: list[dict]) -> str:
 
 
 def time_article(rows: list[dict], runs: int = 7) -> float | None:
-    from verifier.read.documents import from_text
     from verifier.extract import extract
+    from verifier.read.documents import from_text
 
     text = article(rows)
     published = max(dt.date.fromisoformat(r["published"]) for r in rows)
@@ -390,7 +391,8 @@ def _fmt(x: float | None, digits: int = 3) -> str:
 def print_table(gold: Path, results: dict, quantulum: dict | None, ours_en: float | None, total: int) -> None:
     print(f"Extraction bench: {gold} ({total} sentences)")
     print()
-    header = f"{'lang':<5}{'sent':>5}{'err':>5}{'qty P':>8}{'qty R':>8}{'qty F1':>8}{'periods':>9}{'places':>8}{'ranks':>7}{'kinds':>7}{'neg FP':>8}{'sent/s':>9}{'1k-word ms':>12}"
+    header = (f"{'lang':<5}{'sent':>5}{'err':>5}{'qty P':>8}{'qty R':>8}{'qty F1':>8}{'periods':>9}{'places':>8}"
+              f"{'ranks':>7}{'kinds':>7}{'neg FP':>8}{'sent/s':>9}{'1k-word ms':>12}")
     print(header)
     print("-" * len(header))
     for lang, f in results.items():
@@ -416,10 +418,12 @@ def print_table(gold: Path, results: dict, quantulum: dict | None, ours_en: floa
         q = quantulum
         ratio = ours_en / q["sentences_per_second"] if ours_en and q["sentences_per_second"] else None
         print(f"English, {q['sentences']} sentences, same run:")
-        print(f"  quantulum3  qty P {_fmt(q['quantity_precision'])}  R {_fmt(q['quantity_recall'])}  F1 {_fmt(q['quantity_f1'])}  {_fmt(q['sentences_per_second'], 0)} sent/s (quantities only)")
+        print(f"  quantulum3  qty P {_fmt(q['quantity_precision'])}  R {_fmt(q['quantity_recall'])}  F1 {_fmt(q['quantity_f1'])}  "
+              f"{_fmt(q['sentences_per_second'], 0)} sent/s (quantities only)")
         en = results.get("en")
         if en:
-            print(f"  verifier    qty P {_fmt(en['quantity_precision'])}  R {_fmt(en['quantity_recall'])}  F1 {_fmt(en['quantity_f1'])}  {_fmt(ours_en, 0)} sent/s (full extraction)")
+            print(f"  verifier    qty P {_fmt(en['quantity_precision'])}  R {_fmt(en['quantity_recall'])}  F1 {_fmt(en['quantity_f1'])}  "
+                  f"{_fmt(ours_en, 0)} sent/s (full extraction)")
         if ratio:
             print(f"  speed ratio: verifier is {ratio:.1f}x quantulum3")
 
@@ -440,7 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON only")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N mismatched sentences per language")
     ap.add_argument("--passes", type=int, default=3, help="timed passes for throughput (default 3)")
-    ap.add_argument("--gold", type=Path, default=GOLD.relative_to(Path.cwd()) if GOLD.is_relative_to(Path.cwd()) else GOLD, help="the gold file (default: %(default)s)")
+    gold = GOLD.relative_to(Path.cwd()) if GOLD.is_relative_to(Path.cwd()) else GOLD
+    ap.add_argument("--gold", type=Path, default=gold, help="the gold file (default: %(default)s)")
     args = ap.parse_args(argv)
 
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -27,11 +27,11 @@ from pathlib import Path
 
 import httpx
 
-from verifier.read.documents import load
-from verifier.extract import extract
 from verifier.adapters.http import Http
-from verifier.sources import load_sources
+from verifier.extract import extract
 from verifier.flow.verify import check_async
+from verifier.read.documents import load
+from verifier.sources import load_sources
 
 SOURCES = ("worldbank", "eurostat", "eia", "imf")
 DRAFT = """date 2024-03-01
@@ -91,7 +91,8 @@ class Delayed(httpx.AsyncBaseTransport):
                               "time": {"category": {"index": {t: i for i, t in enumerate(times)}}}},
             })
         if host == "api.eia.gov":
-            rows = [{"period": str(y), "series": params["facets[series][]"], "value": "80.0", "units": "$/BBL"} for y in range(int(params["start"]), int(params["end"]) + 1)]
+            years = range(int(params["start"]), int(params["end"]) + 1)
+            rows = [{"period": str(y), "series": params["facets[series][]"], "value": "80.0", "units": "$/BBL"} for y in years]
             return httpx.Response(200, json={"response": {"total": str(len(rows)), "frequency": "annual", "data": rows}, "request": {}, "apiVersion": "2.1.13"})
         if host == "api.imf.org":
             country, indicator, counterpart, freq = request.url.path.rsplit("/", 1)[1].split(".")

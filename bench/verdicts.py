@@ -34,8 +34,8 @@ def rows() -> list[dict]:
 
 def judge_all(gold: list[dict]) -> dict[str, object]:
     """The verdict on each row's claim (None when the extractor found no such claim)."""
-    from verifier.models import Document
     from verifier.flow.verify import check
+    from verifier.models import Document
 
     docs = [Document(path=r["id"], text=r["text"], lang=r["lang"], published=dt.date.fromisoformat(r["published"])) for r in gold]
     report = check(docs)

@@ -15,7 +15,7 @@ Y2022 = Period(start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), label="2022
 Y2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023")
 JAN_NOV = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 11, 30), label="January–November 2023")
 JAN_SEP = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 9, 30), label="January–September 2023")
-RETRIEVED = dt.datetime(2024, 2, 10, tzinfo=dt.timezone.utc)
+RETRIEVED = dt.datetime(2024, 2, 10, tzinfo=dt.UTC)
 SENTENCE = "China's crude oil imports from Russia rose 40% in 2023."
 
 

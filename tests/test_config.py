@@ -105,7 +105,8 @@ def test_level_overrides(newsroom):
     levels = {v.code: v.level for v in report.verdicts}
     assert levels["no-metric"] == "info" and levels["value-mismatch"] == "warning" and levels["supported"] == "info"
     line = run("check", "articles", "--format", "line", "--no-write", cwd=newsroom)
-    assert line.stdout.splitlines() == [f"articles/2024/draft.txt:9:149:value-mismatch:{next(v.message for v in report.verdicts if v.code == 'value-mismatch')}"]
+    message = next(v.message for v in report.verdicts if v.code == "value-mismatch")
+    assert line.stdout.splitlines() == [f"articles/2024/draft.txt:9:149:value-mismatch:{message}"]
     assert run("check", "articles", "--no-write", "--fail-on", "warning", cwd=newsroom).returncode == 1
 
 

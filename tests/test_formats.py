@@ -190,7 +190,9 @@ def test_sarif_golden_files_are_valid(sarif_validator):
 def test_sarif_fingerprints_ignore_position():
     report, docs = make_report()
     moved = report.model_copy(
-        update={"verdicts": [v.model_copy(update={"claim": v.claim.model_copy(update={"span": v.claim.span.model_copy(update={"line": 40})})}) for v in report.verdicts]}
+        update={"verdicts": [
+            v.model_copy(update={"claim": v.claim.model_copy(update={"span": v.claim.span.model_copy(update={"line": 40})})}) for v in report.verdicts
+        ]}
     )
     prints = [[r["partialFingerprints"] for r in json.loads(render(r, "sarif"))["runs"][0]["results"]] for r in (report, moved)]
     assert prints[0] == prints[1]

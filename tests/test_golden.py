@@ -40,8 +40,8 @@ CASES = {
     "seed": ["seeds/000_8eb3afca12c662b1.txt"],
     "seed-and-error": ["seeds/000_8eb3afca12c662b1.txt", "seeds/erreur-echanges-250-milliards.txt"],
 }
-STARTED = dt.datetime(2024, 2, 10, 9, 0, tzinfo=dt.timezone.utc)
-RETRIEVED = dt.datetime(2024, 2, 10, 8, 0, tzinfo=dt.timezone.utc)
+STARTED = dt.datetime(2024, 2, 10, 9, 0, tzinfo=dt.UTC)
+RETRIEVED = dt.datetime(2024, 2, 10, 8, 0, tzinfo=dt.UTC)
 
 
 def normalise(report: Report) -> Report:

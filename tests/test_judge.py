@@ -15,7 +15,7 @@ Y2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023
 Y2022 = Period(start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), label="2022")
 JAN_NOV = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 11, 30), label="January–November 2023")
 SPAN = Span(start=0, end=1, line=1, column=1)
-RETRIEVED = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+RETRIEVED = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 
 
 def amount(value, precision, comparator="=", period=JAN_NOV, unit="USD"):

@@ -32,8 +32,8 @@ JAN_NOV23 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 11, 30), label="
 NOV23 = Period(start=dt.date(2023, 11, 1), end=dt.date(2023, 11, 30), label="November 2023")
 Y2010_2020 = Period(start=dt.date(2010, 1, 1), end=dt.date(2020, 12, 31), label="2010–2020")
 SPAN = Span(start=0, end=1, line=1, column=1)
-OLD = dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc)
-NEW = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+OLD = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+NEW = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 CHN_RUS = (("CHN", None), ("RUS", None))
 SENTENCE = "s1"
 

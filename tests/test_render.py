@@ -27,7 +27,7 @@ BODY = (
 TEXT = HEADER + BODY
 YEAR_2023 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), label="2023")
 JAN_NOV = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 11, 30), label="January–November 2023")
-RETRIEVED = dt.datetime(2024, 2, 10, 9, 30, tzinfo=dt.timezone.utc)
+RETRIEVED = dt.datetime(2024, 2, 10, 9, 30, tzinfo=dt.UTC)
 
 
 def _claim(cid: str, kind: str, words: str, text: str = TEXT, **fields) -> Claim:
@@ -93,7 +93,7 @@ def make_report(text: str = TEXT, *, hostile: bool = False) -> tuple[Report, dic
         stats=Stats(claims=3, supported=1, contradicted=1, unverifiable=1, documents=1),
         run=RunInfo(
             version="0.1.0",
-            started=dt.datetime(2024, 2, 10, 9, 29, tzinfo=dt.timezone.utc),
+            started=dt.datetime(2024, 2, 10, 9, 29, tzinfo=dt.UTC),
             duration_s=1.234,
             sources=["comtrade", "snapshot"],
             documents=[PATH],

@@ -122,7 +122,8 @@ def test_an_attribution_to_no_configured_source_says_so():
 def test_a_named_source_without_the_series():
     (v,) = verdicts("China's crude oil imports from Russia reached 107.02 million tonnes in 2023, according to the EIA.", "en")
     assert v.code == "supported"
-    assert "The text cites U.S. EIA (\"EIA\"), but no series of it for crude oil imports (HS 2709), quantity is defined; checked against GACC instead." in v.message
+    assert ("The text cites U.S. EIA (\"EIA\"), but no series of it for crude oil imports (HS 2709), quantity is defined; "
+            "checked against GACC instead.") in v.message
 
 
 def test_a_claim_with_no_attribution_has_no_routing_sentence():

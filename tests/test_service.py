@@ -69,7 +69,8 @@ async def test_html_report_is_the_renderer_page_with_strict_headers(tmp_path):
 
 async def test_metadata_reaches_the_document(tmp_path):
     async with service(tmp_path) as client:
-        body = (await client.post("/v1/checks", json={"text": "Brent averaged $82.49 a barrel last year.", "lang": "en", "published": "2024-03-05", "title": "Brent"})).json()
+        draft = {"text": "Brent averaged $82.49 a barrel last year.", "lang": "en", "published": "2024-03-05", "title": "Brent"}
+        body = (await client.post("/v1/checks", json=draft)).json()
         assert body["run"]["published"] == {"draft": "2024-03-05"} and body["run"]["lang"] == {"draft": "en"}
         # A month is a valid date, as on the command line.
         month = (await client.post("/v1/checks", json={"text": "Brent averaged $82.49 a barrel.", "published": "2024-02"})).json()

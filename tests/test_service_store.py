@@ -17,7 +17,7 @@ from verifier.service.store import SQLiteStore, StoredCheck
 
 def _check(n: int, title: str | None = None) -> StoredCheck:
     doc = from_text(f"Brent averaged ${n} a barrel in 2023.", f"draft-{n}.txt", lang="en", title=title)
-    started = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    started = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     report = Report(
         verdicts=[],
         stats=Stats(claims=n, supported=n, contradicted=0, unverifiable=0, documents=1),

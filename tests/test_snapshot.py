@@ -16,7 +16,7 @@ from verifier.models import Evidence, Period, Query
 from verifier.sources import ENV_DIR, load_source, load_sources, sources_dir
 
 REPO_SOURCES = Path(__file__).resolve().parent.parent / "sources"
-RETRIEVED = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+RETRIEVED = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")

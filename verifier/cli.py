@@ -56,13 +56,17 @@ def _parser() -> argparse.ArgumentParser:
         )
         document_options(p)
         p.add_argument("--tolerance", type=float, help="relative band accepted around hedged figures such as 'about' (default: 0.05)")
-        p.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources to use, e.g. snapshot,worldbank (default: the enabled ones; see `verifier sources list`)")
+        p.add_argument(
+            "--sources", type=_ids, metavar="ID,ID", help="sources to use, e.g. snapshot,worldbank (default: the enabled ones; see `verifier sources list`)"
+        )
         p.add_argument("--offline", action="store_true", help="live sources answer from the HTTP cache only; nothing goes over the network")
 
     check = commands.add_parser("check", help="extract and check the claims of one or more files")
     run_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, default="cli", help="what to print on stdout (default: cli)")
-    check.add_argument("--report-dir", help="where the JSON and HTML reports are written (default: reports; a default directory that cannot be written is a warning)")
+    check.add_argument(
+        "--report-dir", help="where the JSON and HTML reports are written (default: reports; a default directory that cannot be written is a warning)"
+    )
     check.add_argument("--no-write", action="store_true", help="print only; write no report files")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest verdict level that makes the exit code 1 (default: the config's fail_on, else error)")
     check.add_argument("--baseline", metavar="FILE", help="fail only on findings this baseline file does not hold (default: the config's baseline)")
@@ -90,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("--db", help="SQLite file the reports are kept in (default: $VERIFIER_DB, else reports/checks.sqlite3)")
-    serve.add_argument("--sources", type=_ids, metavar="ID,ID", help="sources checks use (default: the config's, else the enabled ones); requests cannot choose")
+    serve.add_argument(
+        "--sources", type=_ids, metavar="ID,ID", help="sources checks use (default: the config's, else the enabled ones); requests cannot choose"
+    )
     serve.add_argument("--workers", type=int, default=1, help="server processes; extraction is CPU-bound, so up to one per core (default: 1)")
     serve.add_argument("--concurrency", type=int, help="checks running at once in each server process (default: the cores divided by --workers)")
     serve.add_argument("--timeout", type=float, help="seconds a check may take before its request gets a 504 (default: 60)")

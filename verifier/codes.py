@@ -67,7 +67,8 @@ CODES: dict[str, Code] = {
              "The source ranks the entity differently for the period.",
              "{ranking}{detail}"),
         Code("inconsistent", "contradicted", "error",
-             "The figure contradicts other figures stated in the same document (a change and its two levels, parts and their total, a rank and the figures given).",
+             "The figure contradicts other figures stated in the same document "
+             "(a change and its two levels, parts and their total, a rank and the figures given).",
              "{stated} But the text also gives {others}, which make it {implied}."),
         Code("sources-disagree", "unverifiable", "warning",
              "Two records of the same bilateral flow and period disagree beyond the claim's interval (the reporter's own "

@@ -76,7 +76,9 @@ class DatasetDef(_Def):
     url: str
     vintage: str | None = None
     retrieved: AwareDatetime
-    publisher_aliases: list[str] = Field(default_factory=list, description="what a text calls this table's publisher (\"Chinese customs\"), for routing by attribution")
+    publisher_aliases: list[str] = Field(
+        default_factory=list, description="what a text calls this table's publisher (\"Chinese customs\"), for routing by attribution"
+    )
 
     @property
     def indicators(self) -> frozenset[str]:
@@ -132,7 +134,8 @@ class SourceDef(_Def):
     probe: ProbeDef | None = None
     publisher_aliases: list[str] = Field(
         default_factory=list,
-        description="what a text calls this source, in every language (\"Eurostat\", \"la Banque mondiale\"): a claim attributed to one is checked against it first; the first is the name messages use",
+        description="what a text calls this source, in every language (\"Eurostat\", \"la Banque mondiale\"): "
+        "a claim attributed to one is checked against it first; the first is the name messages use",
     )
     data: Path | None = Field(default=None, description="offline data directory, relative to the definition file")
     datasets: dict[str, DatasetDef] = Field(default_factory=dict)

@@ -73,8 +73,10 @@ def test_sources_check_passes_fails_and_says_offline(capsys, monkeypatch, httpx_
     monkeypatch.delenv("FRED_API_KEY", raising=False)
     httpx_mock.add_callback(
         lambda request: httpx.Response(200, json=[{"page": 1, "pages": 1, "per_page": 1000, "total": 1, "sourceid": "2", "lastupdated": "2026-07-13"},
-                                                  [{"indicator": {"id": "NY.GDP.MKTP.CD", "value": "GDP (current US$)"}, "country": {"id": "US", "value": "United States"},
-                                                    "countryiso3code": "USA", "date": "2022", "value": 25744108000000, "unit": "", "obs_status": "", "decimal": 0}]]),
+                                                  [{"indicator": {"id": "NY.GDP.MKTP.CD", "value": "GDP (current US$)"},
+                                                     "country": {"id": "US", "value": "United States"},
+                                                    "countryiso3code": "USA", "date": "2022", "value": 25744108000000,
+                                                     "unit": "", "obs_status": "", "decimal": 0}]]),
         url="https://api.worldbank.org/v2/country/USA/indicator/NY.GDP.MKTP.CD?format=json&date=2022:2022&per_page=1000&page=1",
     )
     assert main(["sources", "check", "worldbank", "fred"]) == 1

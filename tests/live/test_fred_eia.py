@@ -31,7 +31,8 @@ def test_fred_reads_the_recorded_observations(httpx_mock, fetch):
 
 def test_fred_missing_values_and_per_currency_series(httpx_mock, fetch):
     body = json.loads(payload("fred-series-observations-HQMCB10YR.json"))
-    body["observations"] = [{**body["observations"][0], "date": "2023-01-01", "value": "7.0842"}, {**body["observations"][1], "date": "2024-01-01", "value": "."}]
+    first, second = body["observations"][:2]
+    body["observations"] = [{**first, "date": "2023-01-01", "value": "7.0842"}, {**second, "date": "2024-01-01", "value": "."}]
     httpx_mock.add_response(json=body)
     found = fetch(source("fred"), query("fred", "fx.per_usd", {"currency": "CNY"}, "2023-01-01", "2024-12-31", "annual"), environ={"FRED_API_KEY": KEY})
     assert [(e.place, e.period.label, e.value, e.unit) for e in found] == [("CNY", "2023", 7.0842, "CNY / USD")]
@@ -51,7 +52,8 @@ def test_fred_error_answer_is_a_source_error(httpx_mock, fetch):
 
 def test_eia_reads_the_recorded_international_answer(httpx_mock, fetch):
     httpx_mock.add_response(content=payload("eia-v2-international-data.json"))
-    eia = source("eia", series={"crude.imports.rate": SeriesDef(code="international", params={"productId": "57", "activityId": "1", "countryRegionId": "AGO", "unit": "TBPD"})})
+    params = {"productId": "57", "activityId": "1", "countryRegionId": "AGO", "unit": "TBPD"}
+    eia = source("eia", series={"crude.imports.rate": SeriesDef(code="international", params=params)})
     found = fetch(eia, query("eia", "crude.imports.rate", {"reporter": "AGO"}, "1973-01-01", "1973-12-31", "monthly"), environ={"EIA_API_KEY": KEY})
     assert [(e.place, e.period.label, e.value, e.unit) for e in found] == [("AGO", "January 1973", 162000.0, "barrel / day")]
     (request,) = httpx_mock.get_requests()

@@ -12,7 +12,7 @@ from verifier.read.documents import load
 from .payloads import source
 from .test_imf import _monthly
 
-RETRIEVED = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+RETRIEVED = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 
 
 def _month(y, m, value, months=1):

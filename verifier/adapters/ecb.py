@@ -46,6 +46,7 @@ class EcbAdapter(LiveAdapter):
                     continue
                 note = "1 / (USD per EUR)" if currency == "EUR" else f"cross rate through the euro: ({currency} per EUR) / (USD per EUR)"
                 found.append(
-                    self.evidence(query, fetched, place=currency, period=period, value=other / usd, unit=self.unit(query, sd, currency), note=f"ECB reference rates, {note}")
+                    self.evidence(query, fetched, place=currency, period=period, value=other / usd, unit=self.unit(query, sd, currency),
+                                  note=f"ECB reference rates, {note}")
                 )
         return found

@@ -139,7 +139,7 @@ class _Gate(httpx.AsyncBaseTransport):
             # EIA echoes the request, key included, in its JSON: never store or pass it on.
             body = body.replace(self.key.encode(), REDACTED.encode())
         headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
-        headers.append((_RETRIEVED_HEADER, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        headers.append((_RETRIEVED_HEADER, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
         return httpx.Response(response.status_code, headers=headers, content=body, request=request, extensions=response.extensions)
 
     def _with_key(self, request: httpx.Request) -> httpx.Request:
@@ -281,7 +281,7 @@ class Http:
             self.hits += 1
         log.debug("%s %s %s", source.id, "cache" if from_cache else response.status_code, shown)
         stamp = response.headers.get(_RETRIEVED_HEADER)
-        retrieved = dt.datetime.fromisoformat(stamp) if stamp else dt.datetime.now(dt.timezone.utc)
+        retrieved = dt.datetime.fromisoformat(stamp) if stamp else dt.datetime.now(dt.UTC)
         return Fetched(source.id, shown, response.status_code, response.content, response.headers.get("content-type", ""), retrieved, from_cache, cache_key)
 
     async def forget(self, fetched: Fetched) -> None:
@@ -347,5 +347,5 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())

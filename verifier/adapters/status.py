@@ -54,7 +54,7 @@ def _cache(source: SourceDef, cache: Path) -> str:
     if not path.exists():
         return "empty"
     stat = path.stat()
-    when = dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"{stat.st_size / 1024:.0f} KB, written {when}"
 
 

@@ -20,7 +20,9 @@ def _grammar(lang: str) -> tuple[re.Pattern, tuple[re.Pattern, ...], re.Pattern,
     said", "wie Eurostat mitteilte"), the words an attribution does not end on
     ("Eurostat bei"), and the determiners it drops ("l'Insee" -> "Insee")."""
     section = lx.load(lang).data["attribution"]
-    who = r"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{1,2}['’]){0,2}?[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*(?:[\s\u00a0]+(?:[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*|of|de|du|des|del|der|for|für|and|et|y|und|in|im|en)){0,5})"
+    word = r"[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=\w))*"  # a capitalised word: "Eurostat", "U.S.", "Bank's"
+    joiner = r"of|de|du|des|del|der|for|für|and|et|y|und|in|im|en"
+    who = rf"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{{1,2}}['’]){{0,2}}?{word}(?:[\s\u00a0]+(?:{word}|{joiner})){{0,5}})"
     bodies = [phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
     trailing = phrase_pattern(section.get("trailing", []))
     return (

@@ -49,7 +49,8 @@ def _rank_grammar(lang: str) -> _RankGrammar:
     ranking = lex.data["ranking"]
     ordinals = phrase_pattern(ranking["ordinals"])
     # A count before a superlative names a group, not a rank ("les deux plus grands").
-    counts = [w for w in lex.written_numbers if w not in ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")]
+    ones = ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")
+    counts = [w for w in lex.written_numbers if w not in ones]
     groups = ranking.get("one_of", []) + counts + ranking.get("groups", [])
     return _RankGrammar(
         words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),

@@ -116,7 +116,7 @@ async def check_async(
     closes it); `progress` is told each step's stage, done and total;
     `per_document` gives, by document path, settings that replace
     `settings` for that document."""
-    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     defined = _defined()
     sources = select(defined) if sources is None else sources
     settings = settings or Settings()

@@ -83,7 +83,8 @@ def _overtook(claim, document, ranking, detail, used, evidence, table, subject, 
             detail=f"{detail} The source lacks {name(rival)} or {name(subject)} for {previous.label}, so the overtaking cannot be checked.",
         )
     used += [before.rows[rival], before.rows[subject]]
-    then = f"In {previous.label} {name(rival)} {format_magnitude(before.values[rival], unit)} vs {name(subject)} {format_magnitude(before.values[subject], unit)}"
+    then = (f"In {previous.label} {name(rival)} {format_magnitude(before.values[rival], unit)} "
+            f"vs {name(subject)} {format_magnitude(before.values[subject], unit)}")
     if before.values[rival] > before.values[subject] and table.values[subject] > table.values[rival]:
         return verdict(claim, document, "rank-supported", used, ranking=ranking, detail=f"{detail} {then}: {name(subject)} overtook {name(rival)}.")
     return verdict(claim, document, "rank-mismatch", used, ranking=ranking, detail=f"{detail} {then}: no overtaking.")

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -96,7 +96,7 @@ def _environment():
     return templates("verifier.render")
 
 
-@lru_cache(maxsize=None)
+@cache
 def templates(package: str):
     """The Jinja environment for a package's `templates/` (the reports', the service's)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -344,5 +344,5 @@ def _gauge(verdict: Verdict, unit: str) -> dict[str, Any] | None:
 
 def _timestamp(moment: dt.datetime) -> str:
     if moment.tzinfo is not None:
-        return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     return moment.strftime("%Y-%m-%d %H:%M:%S")

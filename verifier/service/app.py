@@ -136,7 +136,11 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
             "is sent. A browser submitting the form (Accept: text/html) is redirected (303) to the HTML report."
         ),
         responses={
-            201: {"model": Report, "description": "the report, stored", "headers": {"Location": {"description": "the report's URL", "schema": {"type": "string"}}}},
+            201: {
+                "model": Report,
+                "description": "the report, stored",
+                "headers": {"Location": {"description": "the report's URL", "schema": {"type": "string"}}},
+            },
             303: {"description": "for a browser: the HTML report"},
             400: PROBLEM_RESPONSE,
             401: PROBLEM_RESPONSE,
@@ -163,7 +167,7 @@ def create_app(settings: ServiceSettings | None = None, *, open_store: Callable[
             raise ServiceError(503, "the server cannot take this check now (too many in progress); retry shortly", {"Retry-After": "1"}) from None
         except TimedOut:
             raise ServiceError(504, f"the check took longer than {settings.check_timeout_s:g} s") from None
-        record = StoredCheck(id=uuid.uuid4().hex, created=dt.datetime.now(dt.timezone.utc), report=report, documents=[document])
+        record = StoredCheck(id=uuid.uuid4().hex, created=dt.datetime.now(dt.UTC), report=report, documents=[document])
         try:
             await in_store("put", record)
         except Exception:

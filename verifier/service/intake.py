@@ -54,7 +54,9 @@ class CheckRequest(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    text: str = Field(min_length=1, pattern=TEXT_PATTERN, description="the article: plain text or Markdown (front matter and a `date 2024-02` first line are read)")
+    text: str = Field(
+        min_length=1, pattern=TEXT_PATTERN, description="the article: plain text or Markdown (front matter and a `date 2024-02` first line are read)"
+    )
     lang: str | None = Field(default=None, max_length=35, pattern=LANG_PATTERN, description="fr, en, es or de (default: the text's metadata, else detected)")
     published: str | None = Field(default=None, pattern=DATE_PATTERN, description="publication date, YYYY-MM-DD or YYYY-MM (default: the text's metadata)")
     title: str | None = Field(default=None, max_length=500)
