@@ -187,3 +187,16 @@ def test_the_checker_catches_a_back_arrow(tmp_path):
     tree = ast.parse(module.read_text())
     imports = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert [n.module for n in imports] == ["verifier.render"]
+
+
+def test_the_readme_architecture_names_every_module():
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Architecture", 1)[1].split("```", 2)[1]
+    named = set(block.replace("/", " ").split())
+    missing = [
+        str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name not in ("__init__.py", "__main__.py") and path.name not in named
+    ]
+    assert missing == [], f"modules the README's architecture tree does not name: {missing}"
+    rooms = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    assert rooms <= named

@@ -23,7 +23,7 @@ CHECK_FORMATS = ("cli", "line", "json", "html", "md", "sarif", "junit", "github"
 CLAIMS_FORMATS = ("json", "cli")
 PARSE_KINDS = ("quantities", "periods", "places")
 FAIL_LEVELS = ("error", "warning", "suggestion", "never")
-BASELINE_FILE = "verifier-baseline.json"  # verifier.baseline.DEFAULT, kept here so the parser imports nothing
+BASELINE_FILE = "verifier-baseline.json"  # verifier.ci.baseline.DEFAULT, kept here so the parser imports nothing
 
 
 class _Parser(argparse.ArgumentParser):

@@ -175,7 +175,7 @@ def markdown() -> str:
         f"{DEFAULT_TOLERANCE:.0%} (`--tolerance`).",
         "- Bounds (\"more than\", \"at least\") open the interval on one side; a source figure on the wrong side of",
         "  the bound but within the digits' precision is `rounding`, not a contradiction.",
-        "- A hedge that promises \"just under\" (\"nearly\", \"presque\", \"casi\", \"knapp\"; `verifier/hedges.toml`) is",
+        "- A hedge that promises \"just under\" (\"nearly\", \"presque\", \"casi\", \"knapp\"; `verifier/judge/hedges.toml`) is",
         f"  `rounding` when the source exceeds the figure by more than {ROUNDING_SLACK:.1%}.",
         f"- A figure converted from another currency (ECB reference rates, averaged over the period) "
         f"or from tonnes of crude to barrels is approximate: the interval is widened by "

@@ -6,7 +6,7 @@ of mention; `claims` assembles them. Heavy modules load on first use.
 
 from __future__ import annotations
 
-from ..models import Claim, Document
+from ..models import Claim, Document, Quantity
 
 
 def extract(document: Document) -> list[Claim]:
@@ -35,8 +35,6 @@ def parse(kind: str, text: str, *, lang: str, published=None) -> list[dict]:
             for m in found.periods
         ]
     if kind == "quantities":
-        from ..models import Quantity
-
         # Multiples and multipliers are quantities too: "doubled" is +100 %.
         multiples = [(m.start, m.end, m.text, Quantity(value=abs(m.multiplier), unit="%")) for m in found.changes if m.multiplier is not None]
         items = sorted([(m.start, m.end, m.text, m.quantity) for m in found.quantities] + multiples, key=lambda i: i[0])

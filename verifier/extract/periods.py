@@ -27,6 +27,7 @@ from ..models import Period
 from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 from .mentions import PeriodMention
+from .numbers import written_value
 
 _S = r"[\s\u00a0\u202f]+"
 _YEAR = r"(?P<y>(?:1[89]|20)\d{2})(?!\d)"
@@ -148,8 +149,6 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
             return None
         return months_period(year, first, last) if year else _latest_ended(first, last, ref)
     if kind == "first":
-        from .numbers import written_value
-
         n = int(groups["n"]) if groups["n"].isdigit() else written_value(groups["n"], lang)
         if not n or not 1 <= n <= 12:
             return None

@@ -34,7 +34,7 @@ def answers(claim: Claim, e: Evidence, indicator: catalog.Indicator) -> bool:
 
 def mirrored(claim: Claim, e: Evidence, indicator: catalog.Indicator) -> bool:
     """Whether `e` is the other side's record of a bilateral flow rather than
-    the reporter's own (see `verifier.routing.reporter`). Word order alone
+    the reporter's own (see `verifier.match.routing.reporter`). Word order alone
     says whose record a directed flow is ("China's exports"), but not whose
     record a total is, so for a total only an attribution makes the other
     side's figure a mirror."""

@@ -1,3 +1,10 @@
+"""The verdict on a planned claim: its queries' answers go to the judge of
+its kind, the source its text names is heard first, and the document's own
+figures contradict it when no source can settle it.
+"""
+
+from __future__ import annotations
+
 from .. import catalog
 from ..codes import ending, verdict
 from ..match.planner import Plan

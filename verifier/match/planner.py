@@ -3,7 +3,7 @@
 A claim that no source can answer gets a code and the fields of its message
 instead of queries; that is a normal outcome (the verdict is `unverifiable`),
 not an error. A claim whose text names its source ("according to Eurostat")
-carries the route (`verifier.routing`), and the named source's queries come
+carries the route (`verifier.match.routing`), and the named source's queries come
 first. A bilateral flow is asked for as its reporter records it and as the
 partner does (the mirror: China's exports to Russia are Russia's imports from
 China), so that the judge can prefer the one and notice when the two disagree.

@@ -4,7 +4,7 @@ Metadata comes from, in order of precedence: the caller (`--published`,
 `--lang`), Markdown front matter (`date`, `lang`, `title`), or a first-line
 header of the form `date 2024-02` (the seed's own form). A month-only date is
 valid: it stands for that month, and relative expressions are resolved
-against it. Editorial directives (`verifier.directives`) are read here too.
+against it. Editorial directives (`verifier.read.directives`) are read here too.
 """
 
 from __future__ import annotations

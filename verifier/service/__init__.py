@@ -1,4 +1,4 @@
-"""verifier as an HTTP service: a thin ASGI layer over `verifier.verify.check`.
+"""verifier as an HTTP service: a thin ASGI layer over `verifier.verify`.
 
 `create_app(settings)` builds the app; `verifier serve` runs it under
 uvicorn. The service adds transport and persistence only: reading a body
