@@ -266,6 +266,11 @@ ROWS = [
     Row("n01", claim(2.0, kind="count", metric=None, text="twice"), [], "no-metric"),
     Row("n02", claim(218.2e9, 0.05e9, period=None), [], "no-period"),
     Row("n03", claim(218.2e9, 0.05e9, period=JAN_NOV23), [], "source-unavailable", failures=["snapshot: HTTP 503"]),
+    # a target, a forecast or a negation is no outcome: evidence that would contradict it does not
+    Row("n04", claim(200e9, 0.5e9).model_copy(update={"modality": "target", "modality_cue": "goal"}), TRADE, "not-asserted",
+        says='a target ("goal")'),
+    Row("n05", claim(250e9, 0.5e9).model_copy(update={"modality": "negated", "modality_cue": "did not"}), TRADE, "not-asserted",
+        says="something that did not happen"),
     # within-document consistency, when the source cannot settle the claim
     Row("i01", claim(50.0, 0.5, kind="change", unit="%", cid="c1"), [], "inconsistent",
         others=[claim(190.27e9, 0.005e9, cid="c2"), claim(240.11e9, 0.005e9, cid="c3")], says="+26.19%"),

@@ -87,6 +87,10 @@ CODES: dict[str, Code] = {
         Code("unit-mismatch", "unverifiable", "warning",
              "The source's unit cannot be compared with the claim's: another dimension, or no conversion rate for the period.",
              "The text states {claimed}; {who} gives {observed}, and {reason}."),
+        Code("not-asserted", "unverifiable", "suggestion",
+             "The text does not state the figure as a fact: it is a target, a forecast, a plan, a cap, a condition or a negation, "
+             "which no source's record of what happened can confirm or contradict.",
+             "The text gives this figure as {what} (\"{cue}\"), not as an outcome; it is not set against the sources' figures."),
         Code("not-checked", "unverifiable", "suggestion",
              "verifier extracts this kind of claim but cannot judge it in this form yet.",
              "{reason}"),

@@ -18,6 +18,7 @@ ClaimKind = Literal["amount", "change", "ranking", "comparison", "share", "count
 Status = Literal["supported", "contradicted", "unverifiable"]
 Level = Literal["error", "warning", "suggestion", "info"]
 PlaceRole = Literal["subject", "counterpart", "rival"]
+Modality = Literal["asserted", "target", "forecast", "plan", "cap", "conditional", "negated"]
 
 
 class Frozen(BaseModel):
@@ -93,6 +94,12 @@ class Claim(Frozen):
     places: list[Place] = Field(default_factory=list)
     metric: Metric | None = None
     attribution: str | None = None
+    modality: Modality = Field(
+        default="asserted",
+        description="'asserted' for a figure stated as a fact; otherwise what the text makes of it "
+        "(a target, a forecast, a plan, a cap, a condition or a negation), which no source can confirm",
+    )
+    modality_cue: str | None = Field(default=None, description="the words that gave the modality (\"is expected to\", \"objectif\")")
 
 
 class Ignore(Frozen):

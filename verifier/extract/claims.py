@@ -20,7 +20,7 @@ from .. import catalog
 from ..geo import AGGREGATES
 from ..models import Claim, Document, Metric, Place, Quantity
 from ..phrases import normalize, phrase_pattern
-from . import attributions, changes, currencies, metrics, periods, places, quantities, superlatives
+from . import attributions, changes, currencies, metrics, modality, periods, places, quantities, superlatives
 from . import lexicon as lx
 from .changes import ChangeMention
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
@@ -180,6 +180,7 @@ def extract(document: Document) -> list[Claim]:
     claims: list[tuple[int, dict]] = []
     previous_period: dict[int, PeriodMention] = {}
     for sentence in sentences(text, lang):
+        first = len(claims)
         scope = (sentence.start, sentence.end)
         # Everything below looks only inside the sentence: slicing first keeps a
         # long document linear instead of scanning every mention for every figure.
@@ -202,11 +203,20 @@ def extract(document: Document) -> list[Claim]:
         for m in (x for x in [*(x for x in found.metrics if x.rank), *found.formed] if sentence.start <= x.start < sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start, c))
+        claims[first:] = [(at, _with_modality(document, sentence, fields)) for at, fields in claims[first:]]
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and not p.publication]
         if own:
             previous_period[sentence.paragraph] = own[-1]
     claims.sort(key=lambda item: item[0])
     return [Claim(id=f"c{i}", **fields) for i, (_, fields) in enumerate(claims, 1)]
+
+
+def _with_modality(document: Document, sentence, fields: dict) -> dict:
+    span, period = fields["span"], fields.get("period")
+    cue = modality.find(document.text, document.lang, sentence.clause_of(span.start), span.start, span.end)
+    if cue is None and period is not None and document.published is not None and period.start > document.published:
+        cue = modality.Cue("forecast", period.label, span.start)  # a figure for a period still to come
+    return fields if cue is None else {**fields, "modality": cue.kind, "modality_cue": cue.text}
 
 
 def _context(document, sentence, anchor: Mention, found: Found, previous_period) -> dict:

@@ -22,6 +22,11 @@ from ..sources import SourceDef
 from .routing import Route, route
 
 JUDGED = ("amount", "ranking", "change", "comparison", "share")
+#: How a message names each modality of a figure not stated as a fact.
+MODALITIES = {
+    "target": "a target", "forecast": "a forecast", "plan": "a plan", "cap": "a cap or limit",
+    "conditional": "a condition", "negated": "something that did not happen",
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef
     """The queries that can answer `claim` among the run's `sources`;
     `defined` (every source definition) lets the route tell a named source
     that this run does not use from one that does not exist."""
+    if claim.modality != "asserted":
+        return Plan(claim, code="not-asserted", fields={"what": MODALITIES[claim.modality], "cue": claim.modality_cue or ""})
     if claim.metric is None:
         what = "an event count" if claim.kind == "count" else "this figure"
         return Plan(claim, code="no-metric", fields={"what": what, "text": claim.text})
