@@ -204,7 +204,7 @@ def extract(document: Document) -> list[Claim]:
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start, c))
         claims[first:] = [(at, _with_modality(document, sentence, fields)) for at, fields in claims[first:]]
-        own = [p for p in found.periods if scope[0] <= p.start < scope[1] and not p.publication]
+        own = [p for p in found.periods if scope[0] <= p.start < scope[1] and p.measured]
         if own:
             previous_period[sentence.paragraph] = own[-1]
     claims.sort(key=lambda item: item[0])
@@ -225,7 +225,7 @@ def _context(document, sentence, anchor: Mention, found: Found, previous_period)
     about something else ("they met twice last year, while trade between
     China and Russia...") must not lend its places to the figure."""
     clause = sentence.clause_of(anchor.start)
-    usable_periods = [p for p in found.periods if not p.publication]
+    usable_periods = [p for p in found.periods if p.measured]
     period = (
         _nearest(usable_periods, anchor, clause)
         or _nearest(usable_periods, anchor, (sentence.start, sentence.end))

@@ -33,10 +33,18 @@ class PeriodMention(Mention):
     # Where "released"/"publiées" stands when the period dates a publication
     # ("data released last month") rather than what a figure measures.
     cue: int | None = None
+    # A point in the past the figure is set against ("since 2018", "the highest
+    # since 1975", "seit 2016"), not the period the figure measures.
+    since: bool = False
 
     @property
     def publication(self) -> bool:
         return self.cue is not None
+
+    @property
+    def measured(self) -> bool:
+        """Whether a figure near it may be the figure for this period."""
+        return self.cue is None and not self.since
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,12 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     publication = re.compile(
         rf"(?:{phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
     )
-    tables = {"quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays}
+    since_words = phrase_pattern(section.get("since", []))
+    since = re.compile(rf"(?:{since_words})(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?[\s\u00a0\u202f]*\Z", re.I)
+    tables = {
+        "quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays,
+        "since": since, "since_start": re.compile(since_words, re.I),
+    }
     return tuple(rules), publication, tables
 
 
@@ -133,7 +138,8 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             if period is None:
                 continue
             cue = publication.search(text, max(0, m.start() - 40), m.start())
-            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None))
+            since = bool(tables["since"].search(text, max(0, m.start() - 30), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
+            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
     return found
