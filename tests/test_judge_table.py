@@ -19,7 +19,7 @@ from verifier.codes import CODES
 from verifier.flow.verify import consistent, judge_plan
 from verifier.judge import consistency
 from verifier.match.planner import plan
-from verifier.models import Claim, Evidence, Metric, Period, Place, Quantity, Span
+from verifier.models import Claim, Evidence, Inherited, Metric, Period, Place, Quantity, Span
 from verifier.sources import load_sources
 from verifier.tolerances import Settings
 
@@ -266,6 +266,22 @@ ROWS = [
     Row("n01", claim(2.0, kind="count", metric=None, text="twice"), [], "no-metric"),
     Row("n02", claim(218.2e9, 0.05e9, period=None), [], "no-period"),
     Row("n03", claim(218.2e9, 0.05e9, period=JAN_NOV23), [], "source-unavailable", failures=["snapshot: HTTP 503"]),
+    # identity: a contradiction needs the same quantity, the same publisher, places the sentence states
+    Row("d01", claim(250e9, 0.5e9).model_copy(update={"attribution": "Rosstat"}), TRADE, "cited-source-differs",
+        says='The text cites "Rosstat"'),
+    Row("d02", claim(250e9, 0.5e9).model_copy(update={"inherited": [Inherited(field="places", text="les deux pays", span=SPAN)]}),
+        TRADE, "context-mismatch", says='places "les deux pays" (line 1)'),
+    Row("d03", claim(240.11e9, 0.005e9).model_copy(update={"inherited": [Inherited(field="places", text="Russia", span=None)]}),
+        TRADE, "supported", says='Taken from earlier in the text: places "Russia" (the headline).'),
+    Row("d04", claim(2.5, 0.05, kind="change", unit="%", metric="gdp", text="grew 2.5%", sentence="In real terms GDP grew 2.5% in 2023."),
+        [ev(25.74e12, year(2022), series="gdp", place="USA", unit="USD"), ev(27.36e12, series="gdp", place="USA", unit="USD")],
+        "measure-mismatch", says='("In real terms")'),
+    Row("d05", claim(4.5e12, 0.05e12, metric="gdp", places=(("JPN", None), ("DEU", "subject"))),
+        [ev(4.456e12, series="gdp", place="DEU", unit="USD"), ev(4.213e12, series="gdp", place="JPN", unit="USD")], "supported"),
+    Row("d06", claim(5.0e12, 0.05e12, metric="gdp", places=(("JPN", None), ("DEU", "subject"))),
+        [ev(4.456e12, series="gdp", place="DEU", unit="USD")], "ambiguous-claim", says="The sentence also names Japan"),
+    # a source published to fewer digits than the text stands for every value it rounds
+    Row("d07", claim(190.271e9, 0.0005e9), [ev(190.27e9, year(2023))], "supported"),
     # a target, a forecast or a negation is no outcome: evidence that would contradict it does not
     Row("n04", claim(200e9, 0.5e9).model_copy(update={"modality": "target", "modality_cue": "goal"}), TRADE, "not-asserted",
         says='a target ("goal")'),

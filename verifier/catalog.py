@@ -29,6 +29,9 @@ class Indicator(BaseModel):
     parts: tuple[str, ...] = ()  # indicators that add up to this one (exports + imports = trade)
     mirror: str | None = None  # the partner's record of the same flow (exports <-> imports)
     relation: str | None = None  # "exports to": reporter's <relation> partner
+    other_measures: dict[str, tuple[str, ...]] = {}  # words that make a figure another measure than this series
+    changes_are_real: bool = False  # a % change of it in news is real growth unless `nominal` words say otherwise
+    nominal: dict[str, tuple[str, ...]] = {}
 
 
 @cache

@@ -70,6 +70,10 @@ CODES: dict[str, Code] = {
              "The figure contradicts other figures stated in the same document "
              "(a change and its two levels, parts and their total, a rank and the figures given).",
              "{stated} But the text also gives {others}, which make it {implied}."),
+        Code("context-mismatch", "unverifiable", "warning",
+             "The source's figure would contradict the claim, but the claim's places or period come from earlier in the text, "
+             "not from its own sentence: the reading, not the text, may be what is wrong.",
+             "Read with {where} from earlier in the text: {stated} The figure is not called wrong on a reading its own sentence does not state."),
         Code("sources-disagree", "unverifiable", "warning",
              "Two records of the same bilateral flow and period disagree beyond the claim's interval (the reporter's own "
              "figure and its partner's mirror figure), and the claim matches the one not preferred.",
@@ -87,6 +91,15 @@ CODES: dict[str, Code] = {
         Code("unit-mismatch", "unverifiable", "warning",
              "The source's unit cannot be compared with the claim's: another dimension, or no conversion rate for the period.",
              "The text states {claimed}; {who} gives {observed}, and {reason}."),
+        Code("measure-mismatch", "unverifiable", "warning",
+             "The text states another measure of the indicator than the source's series: real against nominal, per capita, "
+             "a futures contract against a spot price, a labour force against a population.",
+             "The text states {what} (\"{cue}\"); the closest series, {title}, measures something else, so the figure is not set against it."),
+        Code("cited-source-differs", "unverifiable", "warning",
+             "The figure does not match the source's, but the text cites a publisher no configured source serves, "
+             "whose definition of the quantity may differ.",
+             "{stated} The text cites {cited}, whose figures no configured source holds; publishers define and revise "
+             "such figures differently, so it is not called wrong."),
         Code("not-asserted", "unverifiable", "suggestion",
              "The text does not state the figure as a fact: it is a target, a forecast, a plan, a cap, a condition or a negation, "
              "which no source's record of what happened can confirm or contradict.",
@@ -141,6 +154,8 @@ ENDINGS: dict[str, str] = {
     "own-statistics": " The text cites {country}'s own statistics (\"{attribution}\").",
     "checked-instead": "; checked against {who} instead.",
     "months-missing": " Monthly figures do not cover the period: {gaps}.",
+    "from-context": " Taken from earlier in the text: {where}.",
+    "matches-other-period": " The text's figure matches the one for {period} ({observed}).",
 }
 
 #: Findings about the document rather than a claim (`Note`), by code.

@@ -77,6 +77,16 @@ class Metric(Frozen):
     text: str
 
 
+class Inherited(Frozen):
+    """A field of a claim its own sentence does not state, taken from the text
+    before it: the places "the two countries" points back to, the period a
+    paragraph gave once. `span` is where the text said it (null: the headline)."""
+
+    field: Literal["places", "period"]
+    text: str
+    span: Span | None = None
+
+
 class Claim(Frozen):
     id: str
     kind: ClaimKind
@@ -99,6 +109,7 @@ class Claim(Frozen):
         description="'asserted' for a figure stated as a fact; otherwise what the text makes of it "
         "(a target, a forecast, a plan, a cap, a condition or a negation), which no source can confirm",
     )
+    inherited: list[Inherited] = Field(default_factory=list, description="the fields taken from earlier in the text, and where from")
     modality_cue: str | None = Field(default=None, description="the words that gave the modality (\"is expected to\", \"objectif\")")
 
 

@@ -58,7 +58,9 @@ def test_when_the_named_source_lacks_the_period_the_others_answer(httpx_mock):
     httpx_mock.add_response(content=EUROSTAT)  # 2022 and 2023 only
     v = run("France's population was 67.57 million in 2021, according to Eurostat.", "en", "snapshot", "eurostat", published=dt.date(2022, 6, 1))
     assert v.evidence[0].source == "snapshot"
-    assert v.message.endswith("The text cites Eurostat, which has no figure for this claim; checked against World Bank WDI instead.")
+    # Eurostat counts on 1 January, the World Bank at mid-year: another publisher's figure never contradicts the cited one's.
+    assert v.code == "cited-source-differs"
+    assert "The text cites Eurostat, which has no figure for this claim; checked against World Bank WDI instead." in v.message
 
 
 # -- the reporter's own record before the partner's mirror ---------------------------------------------

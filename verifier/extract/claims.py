@@ -23,6 +23,7 @@ from ..phrases import normalize, phrase_pattern
 from . import attributions, changes, currencies, metrics, modality, periods, places, quantities, superlatives
 from . import lexicon as lx
 from .changes import ChangeMention
+from .context import Context
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
 from .sentences import sentences
 
@@ -34,6 +35,7 @@ _RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
 class _RankGrammar:
     words: re.Pattern  # every ordinal and superlative
     overtake: re.Pattern  # "overtook", "a dépassé"
+    passive: re.Pattern  # "by", "par": the agent of a passive "overtaken by"
     ordinals: dict[str, int]
     superlatives: dict[str, int]
     noun: re.Pattern  # a ranking noun right after an ordinal ("premier fournisseur")
@@ -55,6 +57,7 @@ def _rank_grammar(lang: str) -> _RankGrammar:
     return _RankGrammar(
         words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
         overtake=re.compile(f"({phrase_pattern(ranking['overtake'])})", re.I),
+        passive=re.compile(phrase_pattern(ranking.get("passive", [])), re.I),
         ordinals=lx.normalize_keys(ranking["ordinals"]),
         superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
         noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{phrase_pattern(ranking.get('nouns', []))})", re.I),
@@ -179,6 +182,7 @@ def extract(document: Document) -> list[Claim]:
     overtake_re = _rank_grammar(lang).overtake
     claims: list[tuple[int, dict]] = []
     previous_period: dict[int, PeriodMention] = {}
+    context = Context(document)
     for sentence in sentences(text, lang):
         first = len(claims)
         scope = (sentence.start, sentence.end)
@@ -203,12 +207,26 @@ def extract(document: Document) -> list[Claim]:
         for m in (x for x in [*(x for x in found.metrics if x.rank), *found.formed] if sentence.start <= x.start < sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start, c))
-        claims[first:] = [(at, _with_modality(document, sentence, fields)) for at, fields in claims[first:]]
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and p.measured]
+        claims[first:] = [
+            (at, _with_modality(document, sentence, context.complete(
+                fields, sentence.paragraph, sentence.clause_of(fields["span"].start), previous_period.get(sentence.paragraph), own,
+            )))
+            for at, fields in claims[first:]
+        ]
+        context.observe(sentence.paragraph, [p for p in found.places if not any(a.start <= p.start < a.end for a in found.attributions)])
         if own:
             previous_period[sentence.paragraph] = own[-1]
     claims.sort(key=lambda item: item[0])
-    return [Claim(id=f"c{i}", **fields) for i, (_, fields) in enumerate(claims, 1)]
+    # A rank read twice (its ordinal and its superlative: "4th largest economy") is one claim.
+    seen: set[tuple] = set()
+    unique = []
+    for _, fields in claims:
+        key = (fields["kind"], fields["span"].start, fields["span"].end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(fields)
+    return [Claim(id=f"c{i}", **fields) for i, fields in enumerate(unique, 1)]
 
 
 def _with_modality(document: Document, sentence, fields: dict) -> dict:
@@ -296,10 +314,21 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         "quantity": quantity,
         "period": ctx["period"],
         "basis": basis.unit if basis else None,
-        "places": [_place(p) for p in ctx["places"]],
+        "places": _with_subject(ctx["places"], q),
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
+
+
+def _with_subject(found: list[PlaceMention], q: Mention) -> list[Place]:
+    """The clause's places, the one nearest the figure marked as its subject when
+    there are several: in "Japans BIP lag bei 4,2 Billionen Dollar unter
+    Deutschlands BIP von 4,5 Billionen Dollar" the 4.5 is Germany's. The order
+    is kept, as a bilateral flow reads its reporter and partner from it."""
+    if len(found) < 2:
+        return [_place(p) for p in found]
+    nearest = min(found, key=lambda p: q.start - p.end if p.end <= q.start else p.start - q.end)
+    return [_place(p, "subject" if p is nearest else None) for p in found]
 
 
 def _echo_kinds(masked: str, lang: str, figures: list[QuantityMention], own_claims: list[dict | None]) -> None:
@@ -452,6 +481,10 @@ def _ranking_claim(
     rival = None
     if o := next(overtake_re.finditer(text, *ctx["clause"]), None):
         rival = next((p for p in pool if 0 <= p.start - o.end() <= 15), None)
+        if rival is not None and _rank_grammar(document.lang).passive.search(text, o.end(), rival.start):
+            # "unseated by Germany": the place after the verb did the overtaking. The rank
+            # stands; which way the overtaking went is left unread rather than read backwards.
+            pool, rival = [p for p in pool if p.code != rival.code], None
     # The market is named right after the metric ("... de la Chine", "of
     # China") or as a possessive before the rank ("China's top supplier").
     counterpart = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import catalog
-from ..codes import verdict
+from ..codes import ending, verdict
 from ..geo import name
 from ..models import Claim, Evidence, Interval, Verdict
 from ..periods import comparable_periods, same_span
@@ -22,7 +22,7 @@ from ..readable import format_magnitude
 from ..tolerances import Settings
 from .convert import Converted, NotComparable
 from .evidence import answers, in_unit, mirror_note, place_list, ranked, recorded_flow, who
-from .intervals import contains, gap, interval, rounding, said, shown_digits, side
+from .intervals import as_published, contains, gap, interval, overlaps, rounding, said, shown_digits, side
 
 
 def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
@@ -47,7 +47,7 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         **said(claim, window), "who": who(observed), "period": observed.period.label,
         "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + partners,
     }
-    if contains(window, value.value):
+    if contains(window, value.value) or _within_publication(claim, window, observed, value):
         if why := rounding(claim, value.value):
             return verdict(claim, document, "rounding", [observed], window, why=why, **fields)
         return verdict(claim, document, "supported", [observed], window, **fields)
@@ -83,6 +83,18 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         claim, document, "value-mismatch", [observed], window,
         gap=gap(claim.quantity.value, value.value), side=side(claim.quantity.value, value.value), **fields,
     )
+
+
+def _within_publication(claim: Claim, window: Interval, observed: Evidence, value: Converted) -> bool:
+    """Whether the source's figure, read to the digits it was published with, reaches the claim's interval."""
+    low, high = as_published(observed.value)
+    scale = value.value / observed.value if observed.value else 1.0
+    # Only a source coarser than the text widens: "218 bn" against 219 bn is a mismatch,
+    # "190.271 bn" against 190.27 bn is the same figure written to fewer digits.
+    if (high - low) / 2 * abs(scale) <= claim.quantity.precision:
+        return False
+    return overlaps(window, low * scale, high * scale)
+
 
 
 def _agreeing_mirror(claim: Claim, observed: Evidence, exact: list[Evidence], settings: Settings) -> tuple[Evidence, Converted] | None:
@@ -123,8 +135,16 @@ def _older_vintage(claim: Claim, current: Evidence, exact: list[Evidence], windo
 def _other_period(claim: Claim, relevant: list[Evidence], settings: Settings) -> tuple[Evidence, Converted] | None:
     """The nearest period of the same kind whose figure the claim matches."""
     assert claim.period
+    # Only a period of a month or more, and only the nearest one on each side:
+    # among a year of daily prices one always lies near any figure by chance.
+    if (claim.period.end - claim.period.start).days < 27:
+        return None
     others = [e for e in relevant if not same_span(e.period, claim.period) and comparable_periods(e.period, claim.period)]
-    return _first_matching(claim, sorted(others, key=lambda e: (abs((e.period.end - claim.period.end).days), e.period.start)), settings)
+    before = max((e for e in others if e.period.end < claim.period.start), key=lambda e: e.period.end, default=None)
+    after = min((e for e in others if e.period.start > claim.period.end), key=lambda e: e.period.start, default=None)
+    nearest = [e.period for e in (before, after) if e is not None]
+    neighbours = [e for e in others if any(same_span(e.period, p) for p in nearest)]
+    return _first_matching(claim, sorted(neighbours, key=lambda e: (abs((e.period.end - claim.period.end).days), e.period.start)), settings)
 
 
 def period_unavailable(claim: Claim, document: str, relevant: list[Evidence], settings: Settings) -> Verdict:
@@ -139,7 +159,7 @@ def period_unavailable(claim: Claim, document: str, relevant: list[Evidence], se
     shown = "; ".join(f"{format_magnitude(e.value, e.unit)} for {e.period.label}" for e in nearest)
     note = ""
     if claim.quantity and (other := _other_period(claim, relevant, settings)):
-        note = f" The text's figure matches the one for {other[0].period.label} ({format_magnitude(other[1].value, claim.quantity.unit)})."
+        note = ending("matches-other-period", period=other[0].period.label, observed=format_magnitude(other[1].value, claim.quantity.unit))
         nearest = [*nearest, other[0]] if other[0] not in nearest else nearest
     return verdict(
         claim, document, "period-unavailable", nearest,

@@ -70,6 +70,10 @@ def _changes(claims: Sequence[Claim], settings: Settings):
         ]
         if len(levels) != 2 or levels[0].quantity.unit != levels[1].quantity.unit:
             continue
+        # Two levels of one change are figures for the same places: figures for other
+        # places are other flows ("Russia's exports rose 12.7 % to 129 bn, while China sent 111 bn").
+        if _key(levels[0])[0] != _key(levels[1])[0]:
+            continue
         rise = c.quantity.value >= 0
         later, earlier = sorted(levels, key=lambda a: a.quantity.value, reverse=rise)
         (n_lo, n_hi), (b_lo, b_hi) = _bounds(later), _bounds(earlier)

@@ -168,7 +168,12 @@ def _gap(claimed: float, r: Reading) -> str:
 
 def _other_change(claim: Claim, relevant: list[Evidence], window: Interval, now_p: Period, settings: Settings):
     """The nearest y/y change of the same kind of period that the claim matches."""
+    if (now_p.end - now_p.start).days < 27:
+        return None  # among daily prices some day always matches by chance
     others = [e.period for e in relevant if not same_span(e.period, now_p) and comparable_periods(e.period, now_p)]
+    before = max((p for p in others if p.end < now_p.start), key=lambda p: p.end, default=None)
+    after = min((p for p in others if p.start > now_p.end), key=lambda p: p.start, default=None)
+    others = [p for p in others if p in (before, after)]
     seen = set()
     for p in sorted(others, key=lambda p: abs((p.end - now_p.end).days)):
         if (p.start, p.end) in seen:

@@ -54,7 +54,8 @@ def places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
     if e.partner is not None:
         pair = [e.place, e.partner]
         return sorted(pair) == sorted(codes[:2]) if symmetric or len(codes) >= 2 else e.place in codes
-    return not codes if not e.place else e.place == codes[0] if codes else False
+    subject = next((p.code for p in claim.places if p.role == "subject"), codes[0] if codes else None)
+    return not codes if not e.place else e.place == subject
 
 
 def crude(claim: Claim) -> bool:

@@ -62,6 +62,26 @@ def contains(i: Interval, x: float) -> bool:
     return True
 
 
+def as_published(value: float) -> tuple[float, float]:
+    """The values a source's figure stands for, given the digits it was published
+    with: 190.27 (bn) is 190.265–190.275, so a text's 190.271 does not
+    contradict it. The shortest decimal form of the float is the published
+    one for figures read from text and CSV; a figure published with trailing
+    zeros gets a wider band than it needs, which only ever spares the text."""
+    if value == 0 or not math.isfinite(value):
+        return value, value
+    digits = repr(abs(value)).lower()
+    mantissa, _, exponent = digits.partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    fraction = fraction.rstrip("0")
+    if fraction:
+        step = 10.0 ** -len(fraction)
+    else:
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    half = step / 2 * 10.0 ** int(exponent or 0)
+    return value - half, value + half
+
+
 def overlaps(i: Interval, low: float, high: float) -> bool:
     """Whether any value in [low, high] lies in `i`."""
     if math.isnan(low) or math.isnan(high):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import catalog
 from ..codes import ending, verdict
+from ..geo import AGGREGATES, name
 from ..match.planner import Plan
 from ..models import Claim, Evidence, Verdict
 from ..tolerances import Settings
@@ -33,6 +34,45 @@ def consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
 def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
     """The verdict on a planned claim, given what its queries returned
     (`failures`: the messages of the sources that did not answer)."""
+    return _in_context(_identified(p, _decide(document, p, evidence, failures, settings)))
+
+
+def _identified(p: Plan, v: Verdict) -> Verdict:
+    """A contradiction needs the evidence to be the same quantity as the claim:
+    the figure the text cites from a publisher no configured source serves,
+    and a figure whose sentence names several countries for a one-country
+    series, are not called wrong on another publisher's or another country's figure."""
+    if v.status != "contradicted" or not v.evidence:
+        return v
+    claim, first = v.claim, v.evidence[0]
+    r = p.route
+    if r is not None and not any(e.source in r.serving for e in v.evidence) and not (r.reporter and first.place == r.reporter):
+        cited = " and ".join(r.cited) if r.cited else f"\"{r.attribution}\""
+        return verdict(claim, v.document, "cited-source-differs", v.evidence, v.interval, stated=v.message, cited=cited)
+    indicator = catalog.indicators()[claim.metric.id] if claim.metric else None
+    countries = list(dict.fromkeys(pl.code for pl in claim.places if pl.role != "rival" and pl.code not in AGGREGATES))
+    if indicator is not None and indicator.dimensions == ("place",) and len(countries) > 1 and claim.kind in ("amount", "change"):
+        others = [name(c) for c in countries if c != first.place]
+        readings = f"The sentence also names {' and '.join(others)}; the figure may be {'theirs' if len(others) > 1 else 'its'}."
+        return verdict(claim, v.document, "ambiguous-claim", v.evidence, v.interval, stated=v.message, readings=readings)
+    return v
+
+
+def _in_context(v: Verdict) -> Verdict:
+    """A verdict on a claim whose places or period came from earlier in the
+    text says so; and such a claim is never called wrong: the inference, not
+    the text, may be what fails."""
+    if not v.claim.inherited:
+        return v
+    where = "; ".join(
+        f"{i.field} \"{i.text}\" ({f'line {i.span.line}' if i.span else 'the headline'})" for i in v.claim.inherited
+    )
+    if v.status == "contradicted":
+        return verdict(v.claim, v.document, "context-mismatch", v.evidence, v.interval, stated=v.message, where=where)
+    return v.model_copy(update={"message": v.message + ending("from-context", where=where)})
+
+
+def _decide(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
     claim = p.claim
     if p.code:
         result = verdict(claim, document, p.code, **p.fields)

@@ -12,12 +12,15 @@ China), so that the judge can prefer the one and notice when the two disagree.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .. import catalog
 from ..models import Claim, Period, Query
 from ..periods import change_periods, previous_period
+from ..phrases import phrase_pattern
 from ..sources import SourceDef
 from .routing import Route, route
 
@@ -58,6 +61,11 @@ def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef
     if claim.period is None:
         return Plan(claim, code="no-period")
     indicator = catalog.indicators()[claim.metric.id]
+    if other := _other_measure(claim, indicator):
+        return Plan(claim, code="measure-mismatch", fields={"what": other[0], "cue": other[1], "title": indicator.title})
+    if claim.kind == "change" and claim.basis is None and (claim.period.end - claim.period.start).days < 27:
+        return _unanswerable(claim, "not-checked", f"A change over {claim.period.label} states no base it is measured from "
+                             "(the day before, the week before, a year before); it needs a human check.")
     sources = list(sources)
     routed = route(claim, sources, defined)
     serving = [s for s in sources if indicator.id in s.indicators]
@@ -114,6 +122,27 @@ def _frequency(period: Period) -> str:
     return "monthly" if whole_months else "daily"
 
 
+def _other_measure(claim: Claim, indicator: catalog.Indicator) -> tuple[str, str] | None:
+    """(what the text states, the words that say so) when the claim's sentence
+    names another measure than the indicator's series: real growth against
+    nominal dollars, a futures contract against a spot price."""
+    for phrase in _measure_phrases(indicator.id, "other_measures"):
+        if m := phrase.search(claim.sentence):
+            return "another measure than this series", m.group()
+    written = any(ch.isdigit() for ch in claim.text)  # "2.5 %", not "doubled": a multiple of a level is no growth rate
+    if indicator.changes_are_real and claim.kind == "change" and claim.quantity and claim.quantity.unit == "%" and written:
+        if not any(p.search(claim.sentence) for p in _measure_phrases(indicator.id, "nominal")):
+            return "a growth rate, which news gives in real terms unless it says nominal", claim.text
+    return None
+
+
+@cache
+def _measure_phrases(indicator_id: str, key: str) -> tuple[re.Pattern, ...]:
+    # Every language's words: a sentence in one language quotes another's terms ("PPP", "real").
+    phrases = {p for words in getattr(catalog.indicators()[indicator_id], key).values() for p in words}
+    return (re.compile(phrase_pattern(phrases), re.I),) if phrases else ()
+
+
 def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, str | None]] | None:
     roles = {p.role: p.code for p in claim.places}
     codes = [p.code for p in claim.places if p.role != "rival"]
@@ -138,7 +167,7 @@ def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, st
     if not dims:
         return [{}]
     if dims == ("place",):
-        return [{"place": codes[0]}] if codes else None
+        return [{"place": roles.get("subject", codes[0])}] if codes else None
     if dims == ("currency",):
         # An exchange rate is addressed by its currency: "7.08 yuan per dollar" is CNY / USD.
         unit = claim.quantity.unit if claim.quantity else ""
