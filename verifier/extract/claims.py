@@ -36,6 +36,8 @@ class _RankGrammar:
     words: re.Pattern  # every ordinal and superlative
     overtake: re.Pattern  # "overtook", "a dépassé"
     passive: re.Pattern  # "by", "par": the agent of a passive "overtaken by"
+    lost: re.Pattern  # "lost", "a perdu": the subject no longer holds the rank
+    to_winner: re.Pattern  # "to", "au profit de": who took the rank
     ordinals: dict[str, int]
     superlatives: dict[str, int]
     noun: re.Pattern  # a ranking noun right after an ordinal ("premier fournisseur")
@@ -58,6 +60,8 @@ def _rank_grammar(lang: str) -> _RankGrammar:
         words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
         overtake=re.compile(f"({phrase_pattern(ranking['overtake'])})", re.I),
         passive=re.compile(phrase_pattern(ranking.get("passive", [])), re.I),
+        lost=re.compile(phrase_pattern(ranking.get("lost", [])), re.I),
+        to_winner=re.compile(rf"(?:{phrase_pattern(ranking.get('to_winner', []))})[\s\u00a0\u202f]*(?:\w+[\s\u00a0\u202f]+)?\Z", re.I),
         ordinals=lx.normalize_keys(ranking["ordinals"]),
         superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
         noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{phrase_pattern(ranking.get('nouns', []))})", re.I),
@@ -493,6 +497,16 @@ def _ranking_claim(
             (p for p in pool if 0 <= start - p.end <= 4 and p is not rival), None
         )
     subject = next((p for p in pool if p is not rival and p is not counterpart and p.code not in AGGREGATES), None)
+    g = _rank_grammar(document.lang)
+    if subject is not None and g.lost.search(text, max(ctx["clause"][0], start - 60), start):
+        # "Japan lost its place as third economy to Germany": the rank is the winner's,
+        # taken from the loser. Without a winner named, the rank is no longer the
+        # subject's, which no table confirms by itself: no rank is read.
+        winner = next((p for p in pool if p.start > start and g.to_winner.search(text, start, p.start)), None)
+        if winner is None:
+            rank = None
+        else:
+            subject, rival = winner, subject
     roles = [(subject, "subject"), (counterpart, "counterpart"), (rival, "rival")]
     return {
         "kind": "ranking",

@@ -20,10 +20,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..models import Period
+from ..periods import shift_months, shift_years
 from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 from .mentions import PeriodMention
@@ -142,7 +143,24 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
-    return found
+    return _anchored(found, tables)
+
+
+def _anchored(found: list[PeriodMention], tables: dict) -> list[PeriodMention]:
+    """"5,2 % l'année précédente" after "4,9 % en 2023" is 2022's figure: a
+    relative period marked `anchor = "context"` counts from the period the
+    text stated just before it (within a sentence's reach), else from the
+    publication date."""
+    out: list[PeriodMention] = []
+    for mention in found:
+        entry = tables["relative"].get(normalize(mention.text))
+        if entry and entry.get("anchor") == "context":
+            before = next((p for p in reversed(out) if p.measured and 0 <= mention.start - p.end <= 250), None)
+            if before is not None:
+                shifted = shift_years(before.period, entry["offset"]) if entry["unit"] == "year" else shift_months(before.period, entry["offset"])
+                mention = replace(mention, period=shifted)
+        out.append(mention)
+    return out
 
 
 def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> Period | None:

@@ -73,6 +73,16 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             why=f"Each side records the flow its own way (exports valued FOB, imports CIF, shipments dated and attributed "
                 f"differently); the text's figure is {name(e.place)}'s record.",
         )
+    if value.approximate and contains(interval(claim, settings, 3 * settings.conversion_tolerance), value.value):
+        # Near the interval, a converted figure does not prove the text wrong: the publisher
+        # may have converted at another rate (a day's, a month's) than the period's average.
+        return verdict(
+            claim, document, "unit-mismatch", [observed], window,
+            claimed=format_magnitude(claim.quantity.value, claim.quantity.unit), who=who(observed),
+            observed=format_magnitude(observed.value, observed.unit),
+            reason=f"converted ({fields['observed']}) it lies just outside the claim's interval ({fields['interval']}); "
+            "so near, a converted figure does not prove the text wrong, as the text may have converted at another rate",
+        )
     if other := _other_period(claim, relevant, settings):
         e, converted = other
         return verdict(
