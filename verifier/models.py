@@ -80,9 +80,9 @@ class Metric(Frozen):
 class Inherited(Frozen):
     """A field of a claim its own sentence does not state, taken from the text
     before it: the places "the two countries" points back to, the period a
-    paragraph gave once. `span` is where the text said it (null: the headline)."""
+    paragraph gave once, the indicator the sentence before named. `span` is where the text said it (null: the headline)."""
 
-    field: Literal["places", "period"]
+    field: Literal["places", "period", "metric"]
     text: str
     span: Span | None = None
 

@@ -100,6 +100,14 @@ def _nearest(mentions, anchor: Mention, within: tuple[int, int]):
     return min(inside, key=lambda m: (max(m.start - anchor.end, anchor.start - m.end, 0), m.start < anchor.start), default=None)
 
 
+def _in_money(metric: MetricMention, quantity: Quantity) -> MetricMention:
+    """"Crude imports worth $60.6bn": a money figure named with a quantity's words is its value series."""
+    value_of = catalog.indicators()[metric.indicator].in_money
+    if value_of and catalog.unit_family(quantity.unit) == "money":
+        return replace(metric, indicator=value_of)
+    return metric
+
+
 def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
     """Whether a figure can measure the metric: money for trade, % for
     inflation, and a % change for any level ("exports rose 5 %")."""
@@ -219,6 +227,7 @@ def extract(document: Document) -> list[Claim]:
             for at, fields in claims[first:]
         ]
         context.observe(sentence.paragraph, [p for p in found.places if not any(a.start <= p.start < a.end for a in found.attributions)])
+        context.observe_claims(sentence.paragraph, [fields for _, fields in claims[first:]])
         if own:
             previous_period[sentence.paragraph] = own[-1]
     claims.sort(key=lambda item: item[0])
@@ -308,7 +317,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         kind = "share"
     # What the change is measured against, when the clause says ("trimestral", "q/q").
     basis = _nearest([b for b in found.bases if b.marks_change], q, ctx["clause"]) if kind == "change" else None
-    candidates = [m for m in found.metrics if _compatible(m, quantity, kind)]
+    candidates = [_in_money(m, quantity) for m in found.metrics]
+    candidates = [m for m in candidates if _compatible(m, quantity, kind)]
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {
         "kind": kind,

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .. import catalog
 from ..models import Document, Inherited, Place
 from ..phrases import phrase_pattern
 from . import lexicon as lx
@@ -50,6 +51,7 @@ class Context:
     document: Document
     named: list[tuple[int, list[PlaceMention]]] = field(default_factory=list)  # (paragraph, places) of each sentence naming any
     headline: list[PlaceMention] = field(default_factory=list)
+    measured: list[tuple[int, dict]] = field(default_factory=list)  # (paragraph, fields) of each claim naming an indicator
 
     def __post_init__(self) -> None:
         if self.document.title:
@@ -59,9 +61,15 @@ class Context:
         if countries := _countries(places):
             self.named.append((paragraph, countries))
 
+    def observe_claims(self, paragraph: int, claims: list[dict]) -> None:
+        self.measured.extend((paragraph, c) for c in claims if c.get("metric") is not None)
+
     def complete(self, fields: dict, paragraph: int, clause: tuple[int, int], previous: PeriodMention | None, own_periods) -> dict:
-        """`fields` of a claim, with the places and period the context lends it, and where each came from."""
+        """`fields` of a claim, with the places, period and indicator the context lends it, and where each came from."""
         inherited: list[Inherited] = []
+        if fields.get("metric") is None and fields["kind"] in ("amount", "change") and (lent := self._metric(fields, paragraph)):
+            fields = {**fields, "metric": lent["metric"]}
+            inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
         period = fields.get("period")
         if period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods):
             inherited.append(self._from_text("period", previous))
@@ -72,6 +80,23 @@ class Context:
                 fields = {**fields, "places": [p for p, _ in lent]}
                 inherited.extend(dict.fromkeys(source for _, source in lent))
         return {**fields, "inherited": inherited} if inherited else fields
+
+    def _metric(self, fields: dict, paragraph: int) -> dict | None:
+        """The latest claim before, in this paragraph or the one before, whose
+        indicator the figure can measure: "It was $4.21 trillion" after "Japan's
+        GDP…". A figure in another unit ends the search: its subject changed."""
+        quantity = fields.get("quantity")
+        if quantity is None:
+            return None
+        for where, before in reversed(self.measured):
+            if paragraph - where > _REACH:
+                return None
+            unit = catalog.indicators()[before["metric"].id].unit
+            change_of_level = fields["kind"] == "change" and quantity.unit == "%"
+            if change_of_level or catalog.unit_family(unit) == catalog.unit_family(quantity.unit):
+                return before
+            return None
+        return None
 
     def _places(self, paragraph: int, clause: tuple[int, int]):
         g, text = _grammar(self.document.lang), self.document.text

@@ -51,6 +51,8 @@ def _said(c: Claim) -> str:
 def check(claims: Sequence[Claim], settings: Settings | None = None) -> dict[str, Finding]:
     """Findings by claim id."""
     settings = settings or Settings()
+    # A field read from earlier sentences is an inference; the text contradicts itself only in what it states.
+    claims = [c for c in claims if not c.inherited]
     found: dict[str, Finding] = {}
     for f in [*_changes(claims, settings), *_totals(claims, settings), *_rankings(claims)]:
         found.setdefault(f.claim.id, f)
