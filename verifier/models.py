@@ -95,6 +95,7 @@ class Claim(Frozen):
     span: Span
     quantity: Quantity | None = None
     rank: int | None = Field(default=None, description="1 = first/top/largest")
+    scope: str | None = Field(default=None, description="the region a rank is taken in, when not the world (\"Europe's largest\")")
     period: Period | None = None
     basis: Literal["year", "quarter", "month"] | None = Field(
         default=None,

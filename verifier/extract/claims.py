@@ -37,6 +37,9 @@ class _RankGrammar:
     overtake: re.Pattern  # "overtook", "a dépassé"
     passive: re.Pattern  # "by", "par": the agent of a passive "overtaken by"
     lost: re.Pattern  # "lost", "a perdu": the subject no longer holds the rank
+    events: re.Pattern  # "baisse", "time": after an ordinal, an event counted, no rank
+    joined: re.Pattern  # "third- and fourth-": a list of ranks
+    regional: re.Pattern  # "Europe's", "d'Europe": a rank within a region
     to_winner: re.Pattern  # "to", "au profit de": who took the rank
     ordinals: dict[str, int]
     superlatives: dict[str, int]
@@ -61,6 +64,9 @@ def _rank_grammar(lang: str) -> _RankGrammar:
         overtake=re.compile(f"({phrase_pattern(ranking['overtake'])})", re.I),
         passive=re.compile(phrase_pattern(ranking.get("passive", [])), re.I),
         lost=re.compile(phrase_pattern(ranking.get("lost", [])), re.I),
+        events=re.compile(rf"[\s\u00a0\u202f]*(?:{phrase_pattern(ranking.get('events', []))})", re.I),
+        joined=re.compile(rf"-?[\s\u00a0\u202f]*(?:{phrase_pattern(ranking.get('rank_joiners', []))})[\s\u00a0\u202f]+\w+-", re.I),
+        regional=re.compile(phrase_pattern(ranking.get("regional", [])), re.I),
         to_winner=re.compile(rf"(?:{phrase_pattern(ranking.get('to_winner', []))})[\s\u00a0\u202f]*(?:\w+[\s\u00a0\u202f]+)?\Z", re.I),
         ordinals=lx.normalize_keys(ranking["ordinals"]),
         superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
@@ -256,7 +262,8 @@ def _context(document, sentence, anchor: Mention, found: Found, previous_period)
     about something else ("they met twice last year, while trade between
     China and Russia...") must not lend its places to the figure."""
     clause = sentence.clause_of(anchor.start)
-    usable_periods = [p for p in found.periods if p.measured]
+    # A base period is the figure's own when the figure follows it at once: "par rapport à l'année précédente (5,2 %)".
+    usable_periods = [p for p in found.periods if p.measured or (p.since and p.cue is None and 0 <= anchor.start - p.end <= 3)]
     period = (
         _nearest(usable_periods, anchor, clause)
         or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
@@ -328,10 +335,25 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previo
         "quantity": quantity,
         "period": ctx["period"],
         "basis": basis.unit if basis else None,
-        "places": _with_subject(ctx["places"], q),
+        "places": _with_subject(_without_scope(document, ctx["places"], kind), q),
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
+
+
+def _without_scope(document, found: list[PlaceMention], kind: str) -> list[PlaceMention]:
+    """A level or a change "among the highest in the world" is not the world's: the world
+    after "in the", "del", "der" is the scope of a comparison. A share of the world's keeps it."""
+    if kind not in ("amount", "change"):
+        return found
+    scope = _scope_pattern(document.lang)
+    return [p for p in found if not (p.code == "WLD" and scope.search(document.text, max(0, p.start - 12), p.start))]
+
+
+@cache
+def _scope_pattern(lang: str) -> re.Pattern:
+    words = lx.load(lang).data.get("places", {}).get("scope_before", [])
+    return re.compile(rf"(?:{phrase_pattern(words)})[\s\u00a0\u202f]*\Z", re.I)
 
 
 def _with_subject(found: list[PlaceMention], q: Mention) -> list[Place]:
@@ -489,8 +511,15 @@ def _ranking_claim(
             rank = g.ordinals[word]
         if metric is not None:
             end = metric.end
+    g = _rank_grammar(document.lang)
+    word_end = m.end if not isinstance(m, re.Match) else m.end()
+    if g.events.match(text, word_end):
+        return None  # "la première baisse de population": the first decline, not the first population
     anchor = Mention(start, end, text[start:end])
     ctx = _context(document, sentence, anchor, found, {})
+    if g.joined.match(text, word_end) or g.joined.search(text, max(ctx["clause"][0], start - 25), start + 1):
+        rank = None  # "third- and fourth-biggest": a list of ranks, no single place's
+    region = g.regional.search(text, *ctx["clause"])
     pool: list[PlaceMention] = ctx["places"]
     rival = None
     if o := next(overtake_re.finditer(text, *ctx["clause"]), None):
@@ -507,7 +536,6 @@ def _ranking_claim(
             (p for p in pool if 0 <= start - p.end <= 4 and p is not rival), None
         )
     subject = next((p for p in pool if p is not rival and p is not counterpart and p.code not in AGGREGATES), None)
-    g = _rank_grammar(document.lang)
     if subject is not None and g.lost.search(text, max(ctx["clause"][0], start - 60), start):
         # "Japan lost its place as third economy to Germany": the rank is the winner's,
         # taken from the loser. Without a winner named, the rank is no longer the
@@ -524,6 +552,7 @@ def _ranking_claim(
         "sentence": ctx["sentence"],
         "span": document.locate(anchor.start, anchor.end),
         "rank": rank,
+        "scope": region.group() if region else None,
         "period": ctx["period"],
         "places": [_place(p, role) for p, role in roles if p is not None],
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .. import catalog
 from ..geo import name
 from ..models import Claim, Interval
+from ..periods import comparable_periods
 from ..readable import format_interval, format_magnitude, ordinal
 from ..tolerances import Settings
 from .intervals import interval, overlaps
@@ -76,8 +77,13 @@ def _changes(claims: Sequence[Claim], settings: Settings):
         # places are other flows ("Russia's exports rose 12.7 % to 129 bn, while China sent 111 bn").
         if _key(levels[0])[0] != _key(levels[1])[0]:
             continue
+        spans = [a.period for a in levels if a.period]
+        if len(spans) == 2 and not comparable_periods(*spans):
+            continue  # a year against seven months is no change
         rise = c.quantity.value >= 0
         later, earlier = sorted(levels, key=lambda a: a.quantity.value, reverse=rise)
+        if c.quantity.unit == "%" and not 1 / 3 <= later.quantity.value / earlier.quantity.value <= 3:
+            continue  # levels three times apart are two different figures, not the two ends of one change
         (n_lo, n_hi), (b_lo, b_hi) = _bounds(later), _bounds(earlier)
         if c.quantity.unit == "%":
             if b_lo <= 0:

@@ -56,8 +56,12 @@ def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef
         return Plan(claim, code="no-metric", fields={"what": what, "text": claim.text})
     if claim.kind not in JUDGED:
         return _unanswerable(claim, "not-checked", f"{claim.kind.capitalize()} claims are extracted but not judged; it needs a human check.")
+    if claim.kind == "ranking" and claim.scope:
+        return _unanswerable(claim, "not-checked", f"The rank is taken within a region (\"{claim.scope}\"), "
+                             "which no configured table ranks by itself; it needs a human check.")
     if claim.kind == "ranking" and claim.rank is None:
-        return _unanswerable(claim, "not-checked", "The text says a rank was lost without saying who took it; it needs a human check.")
+        return _unanswerable(claim, "not-checked", "The text states a rank no single world ranking holds as written (a rank lost without saying who "
+                             "took it, a list of ranks); it needs a human check.")
     if claim.kind in ("comparison", "share") and claim.quantity is None:
         return _unanswerable(claim, "not-checked", f"The {claim.kind} states no figure to check; it needs a human check.")
     if claim.period is None:
