@@ -509,13 +509,29 @@ def test_targets_earlier_times_and_levels(lang, text, expected):
         ("en", "Global GDP grew 3.1% in 2023, the World Bank said.", "World Bank", ["WLD"]),
         ("de", "Die Inflation lag im April laut Eurostat bei 2,4 Prozent.", "Eurostat", []),
         ("de", "Die Exporte stiegen um 5 Prozent, wie der Zoll in Peking mitteilte.", "Zoll in Peking", []),
-        ("fr", "Le PIB a progressé de 0,9 % en 2023, a indiqué l'Insee.", "Insee", []),
+        # The country of a statistics office is recorded as inferred (below), not as named.
+        ("fr", "Le PIB a progressé de 0,9 % en 2023, a indiqué l'Insee.", "Insee", ["FRA"]),
     ],
 )
 def test_attributions_before_and_after_the_figure(lang, text, attribution, places):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
     # A place inside the attribution ("World" in "World Bank") is who said it, not what the figure is about.
     assert claim.attribution == attribution and [p.code for p in claim.places] == places
+
+
+@pytest.mark.parametrize(
+    "lang,text,code",
+    [
+        ("fr", "L'inflation a atteint 4,9 % en 2023, selon l'Insee.", "FRA"),
+        ("es", "La inflación cerró 2023 en el 3,1 %, según detalla el INE.", "ESP"),
+        ("de", "Die Inflationsrate lag 2023 bei 5,9 Prozent, teilte Destatis mit.", "DEU"),
+        ("en", "Inflation averaged 4.1% in 2023, the Bureau of Labor Statistics said.", "USA"),
+    ],
+)
+def test_a_statistics_office_names_its_country_as_an_inference(lang, text, code):
+    claim = next(c for c in extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8))) if c.metric)
+    assert [p.code for p in claim.places] == [code]
+    assert [(i.field, i.span is not None) for i in claim.inherited] == [("places", True)]
 
 
 @pytest.mark.parametrize(

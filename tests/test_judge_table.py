@@ -272,7 +272,7 @@ ROWS = [
     Row("d02", claim(250e9, 0.5e9).model_copy(update={"inherited": [Inherited(field="places", text="les deux pays", span=SPAN)]}),
         TRADE, "context-mismatch", says='places "les deux pays" (line 1)'),
     Row("d03", claim(240.11e9, 0.005e9).model_copy(update={"inherited": [Inherited(field="places", text="Russia", span=None)]}),
-        TRADE, "supported", says='Taken from earlier in the text: places "Russia" (the headline).'),
+        TRADE, "supported", says='Not stated in the figure\'s own sentence, taken from the text: places "Russia" (the headline).'),
     Row("d04", claim(2.5, 0.05, kind="change", unit="%", metric="gdp", text="grew 2.5%", sentence="In real terms GDP grew 2.5% in 2023."),
         [ev(25.74e12, year(2022), series="gdp", place="USA", unit="USD"), ev(27.36e12, series="gdp", place="USA", unit="USD")],
         "measure-mismatch", says='("In real terms")'),

@@ -73,7 +73,7 @@ CODES: dict[str, Code] = {
         Code("context-mismatch", "unverifiable", "warning",
              "The source's figure would contradict the claim, but the claim's places or period come from earlier in the text, "
              "not from its own sentence: the reading, not the text, may be what is wrong.",
-             "Read with {where} from earlier in the text: {stated} The figure is not called wrong on a reading its own sentence does not state."),
+             "Read with {where}, taken from the text around the figure: {stated} The figure is not called wrong on a reading its own sentence does not state."),
         Code("sources-disagree", "unverifiable", "warning",
              "Two records of the same bilateral flow and period disagree beyond the claim's interval (the reporter's own "
              "figure and its partner's mirror figure), and the claim matches the one not preferred.",
@@ -154,7 +154,7 @@ ENDINGS: dict[str, str] = {
     "own-statistics": " The text cites {country}'s own statistics (\"{attribution}\").",
     "checked-instead": "; checked against {who} instead.",
     "months-missing": " Monthly figures do not cover the period: {gaps}.",
-    "from-context": " Taken from earlier in the text: {where}.",
+    "from-context": " Not stated in the figure's own sentence, taken from the text: {where}.",
     "matches-other-period": " The text's figure matches the one for {period} ({observed}).",
 }
 

@@ -3,10 +3,11 @@ before. News names the countries once ("Les échanges entre la Chine et la
 Russie…") and then writes "the two countries", "le pays", or nothing at all;
 a period is stated once for a paragraph.
 
-A figure whose clause names no place takes them from the text before it: the
-pair an anaphor points back to ("the two countries", "beide Länder"), else
-the places of the latest sentence that named any, in its paragraph or the one
-before, else those of the headline. Every inherited field records where it
+A figure whose clause names no place takes them from the text: the country
+of the statistics office it is attributed to ("selon l'Insee"), the pair an
+anaphor points back to ("the two countries", "beide Länder"), else the places
+of the latest sentence that named any, in its paragraph or the one before,
+else those of the headline. Every inherited field records where it
 came from (`Claim.inherited`), so that the report can show it and the judge
 never calls a figure wrong on an inference alone.
 """
@@ -14,8 +15,10 @@ never calls a figure wrong on an inference alone.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from .. import catalog
 from ..models import Document, Inherited, Place
@@ -75,7 +78,7 @@ class Context:
             inherited.append(self._from_text("period", previous))
         # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's.
         if not fields.get("places") and fields["kind"] != "ranking" and fields.get("metric") is not None:
-            lent = self._places(paragraph, clause)
+            lent = self._places(paragraph, clause, fields.get("attribution"))
             if lent:
                 fields = {**fields, "places": [p for p, _ in lent]}
                 inherited.extend(dict.fromkeys(source for _, source in lent))
@@ -98,8 +101,14 @@ class Context:
             return None
         return None
 
-    def _places(self, paragraph: int, clause: tuple[int, int]):
+    def _places(self, paragraph: int, clause: tuple[int, int], attribution: str | None = None):
         g, text = _grammar(self.document.lang), self.document.text
+        if attribution and (agency := _agencies().search(attribution)):
+            # "detalla el INE": Spain's statistics office publishes Spain's figures.
+            at = text.find(attribution, max(0, clause[0] - 400))
+            span = self.document.locate(at + agency.start(), at + agency.end()) if at >= 0 else None
+            code = _AGENCIES[agency.group()]
+            return [(Place(code=code, text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
         if g.pair.search(text, *clause):
             return self._latest(2)
         if g.one.search(text, *clause):
@@ -128,6 +137,16 @@ class Context:
     def _from_text(self, what: str, mention) -> Inherited:
         span = self.document.locate(mention.start, mention.end) if mention not in self.headline else None
         return Inherited(field=what, text=mention.text, span=span)
+
+
+_AGENCIES: dict[str, str] = tomllib.loads((resources.files(__package__) / "lexicons" / "agencies.toml").read_text("utf-8"))["agencies"]
+
+
+@cache
+def _agencies() -> re.Pattern:
+    # Case-sensitive on purpose: acronyms ("INE", "ONS") are words in lower case.
+    names = sorted(_AGENCIES, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
 def _countries(places: list[PlaceMention]) -> list[PlaceMention]:
