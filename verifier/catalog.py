@@ -32,6 +32,7 @@ class Indicator(BaseModel):
     other_measures: dict[str, tuple[str, ...]] = {}  # words that make a figure another measure than this series
     changes_are_real: bool = False  # a % change of it in news is real growth unless `nominal` words say otherwise
     nominal: dict[str, tuple[str, ...]] = {}
+    latest_year: bool = False  # a level stated without a period reads as the last full year before publication
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
 
 

@@ -26,6 +26,7 @@ from ..phrases import phrase_pattern
 from . import lexicon as lx
 from . import places as place_finder
 from .mentions import PeriodMention, PlaceMention
+from .periods import months_period
 
 #: How many paragraphs back a sentence may lend its places: a careful reader
 #: carries the subject across one paragraph break, not across the article.
@@ -74,7 +75,10 @@ class Context:
             fields = {**fields, "metric": lent["metric"]}
             inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
         period = fields.get("period")
-        if period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods):
+        if period is None and (latest := self._latest_year(fields)) is not None:
+            fields = {**fields, "period": latest}
+            inherited.append(Inherited(field="period", text=f"{latest.label}, the last full year before publication"))
+        elif period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods):
             inherited.append(self._from_text("period", previous))
         # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's.
         if not fields.get("places") and fields["kind"] != "ranking" and fields.get("metric") is not None:
@@ -83,6 +87,14 @@ class Context:
                 fields = {**fields, "places": [p for p, _ in lent]}
                 inherited.extend(dict.fromkeys(source for _, source in lent))
         return {**fields, "inherited": inherited} if inherited else fields
+
+    def _latest_year(self, fields: dict):
+        metric, published = fields.get("metric"), self.document.published
+        if metric is None or published is None or fields["kind"] not in ("amount", "ranking"):
+            return None
+        if not catalog.indicators()[metric.id].latest_year:
+            return None
+        return months_period(published.year - 1, 1, 12)
 
     def _metric(self, fields: dict, paragraph: int) -> dict | None:
         """The latest claim before, in this paragraph or the one before, whose

@@ -65,7 +65,8 @@ def _in_context(v: Verdict) -> Verdict:
     if not v.claim.inherited:
         return v
     where = "; ".join(
-        f"{i.field} \"{i.text}\" ({f'line {i.span.line}' if i.span else 'the headline'})" for i in v.claim.inherited
+        f"{i.field} \"{i.text}\"" + (f" (line {i.span.line})" if i.span else " (the headline)" if i.field == "places" else "")
+        for i in v.claim.inherited
     )
     if v.status == "contradicted":
         return verdict(v.claim, v.document, "context-mismatch", v.evidence, v.interval, stated=v.message, where=where)
