@@ -168,6 +168,21 @@ def bases(text: str, lang: str) -> list[BasisMention]:
 
 
 def governing(text: str, lang: str, changes: list[ChangeMention], figure: Mention, floor: int, ceiling: int) -> ChangeMention | None:
+    """See `_governing`; a verb that adds only a rate ("el Ibex sumó un 1,5 %") totals a level
+    ("el comercio sumó 240.110 millones"): listed under `rate_only`, it governs only % and points."""
+    found = _governing(text, lang, changes, figure, floor, ceiling)
+    quantity = getattr(figure, "quantity", None)
+    if found is not None and quantity is not None and quantity.unit not in ("%", "pp") and normalize(found.text) in _rate_only(lang):
+        return None
+    return found
+
+
+@cache
+def _rate_only(lang: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in lx.load(lang).data.get("changes", {}).get("rate_only", []))
+
+
+def _governing(text: str, lang: str, changes: list[ChangeMention], figure: Mention, floor: int, ceiling: int) -> ChangeMention | None:
     """The change word that makes `figure` a change, if any, within its clause
     [floor, ceiling): the last one before it with nothing but an adverb or two
     and the "by" word between ("rose sharply by 5 %"); or, when the "by" word

@@ -28,6 +28,7 @@ from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, Quant
 from .sentences import sentences
 
 _S = r"[\s\u00a0\u202f]+"
+_PARENTHESIS = re.compile(r"[\s\u00a0\u202f]*\([\s\u00a0\u202f]*")  # "l'année précédente (5,2 %)"
 _RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
 
 
@@ -238,12 +239,12 @@ def extract(document: Document) -> list[Claim]:
             previous_period[sentence.paragraph] = own[-1]
     claims.sort(key=lambda item: item[0])
     # A rank read twice (its ordinal and its superlative: "4th largest economy") is one claim.
-    seen: set[tuple] = set()
-    unique = []
+    unique: list[dict] = []
     for _, fields in claims:
-        key = (fields["kind"], fields["span"].start, fields["span"].end)
-        if key not in seen:
-            seen.add(key)
+        span = fields["span"]
+        if not any(
+            f["kind"] == fields["kind"] == "ranking" and f["span"].start < span.end and span.start < f["span"].end for f in unique[-3:]
+        ):
             unique.append(fields)
     return [Claim(id=f"c{i}", **fields) for i, fields in enumerate(unique, 1)]
 
@@ -263,7 +264,10 @@ def _context(document, sentence, anchor: Mention, found: Found, previous_period)
     China and Russia...") must not lend its places to the figure."""
     clause = sentence.clause_of(anchor.start)
     # A base period is the figure's own when the figure follows it at once: "par rapport à l'année précédente (5,2 %)".
-    usable_periods = [p for p in found.periods if p.measured or (p.since and p.cue is None and 0 <= anchor.start - p.end <= 3)]
+    usable_periods = [
+        p for p in found.periods
+        if p.measured or (p.since and p.cue is None and _PARENTHESIS.fullmatch(document.text, p.end, anchor.start))
+    ]
     period = (
         _nearest(usable_periods, anchor, clause)
         or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
@@ -517,7 +521,7 @@ def _ranking_claim(
         return None  # "la première baisse de population": the first decline, not the first population
     anchor = Mention(start, end, text[start:end])
     ctx = _context(document, sentence, anchor, found, {})
-    if g.joined.match(text, word_end) or g.joined.search(text, max(ctx["clause"][0], start - 25), start + 1):
+    if g.joined.match(text, word_end) or g.joined.search(text, max(ctx["clause"][0], start - 25), word_end + 1):
         rank = None  # "third- and fourth-biggest": a list of ranks, no single place's
     region = g.regional.search(text, *ctx["clause"])
     pool: list[PlaceMention] = ctx["places"]

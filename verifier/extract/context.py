@@ -99,7 +99,7 @@ class Context:
     def _metric(self, fields: dict, paragraph: int) -> dict | None:
         """The latest claim before, in this paragraph or the one before, whose
         indicator the figure can measure: "It was $4.21 trillion" after "Japan's
-        GDP…". A figure in another unit ends the search: its subject changed."""
+        GDP…", or the indicator a sentence before named."""
         quantity = fields.get("quantity")
         if quantity is None:
             return None
@@ -110,7 +110,6 @@ class Context:
             change_of_level = fields["kind"] == "change" and quantity.unit == "%"
             if change_of_level or catalog.unit_family(unit) == catalog.unit_family(quantity.unit):
                 return before
-            return None
         return None
 
     def _places(self, paragraph: int, clause: tuple[int, int], attribution: str | None = None):

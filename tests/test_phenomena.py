@@ -1,0 +1,133 @@
+"""What a careful reader does with real news text, one row per phenomenon and
+language (issue 11). The sentences are written for these rows, not copied
+from any article: each states the phenomenon in the plainest news form.
+
+Every row runs the whole flow on the offline snapshot and checks the claim
+read and the verdict code: a figure that is not asserted, a period that is a
+base, a place or indicator inherited from the text, a measure that is not the
+series' never ends in a contradiction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pytest
+
+from verifier import from_text, verify
+
+PUBLISHED = dt.date(2024, 3, 5)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    lang: str
+    text: str
+    figure: str  # words of the claim the row is about (a substring of its text)
+    code: str  # the verdict expected
+    expect: dict = field(default_factory=dict)  # claim fields: modality, period label, places, rank, inherited fields
+
+
+ROWS = [
+    # -- modality: a target, a forecast, a plan, a cap, a negation is no outcome -------------------
+    Row("mod-target-en", "en", "China and Russia have set a goal of $300 billion in bilateral trade for 2023.", "$300 billion", "not-asserted",
+        {"modality": "target"}),
+    Row("mod-target-fr", "fr", "La Chine et la Russie visent 300 milliards de dollars d'échanges commerciaux en 2023.", "300 milliards", "not-asserted",
+        {"modality": "target"}),
+    Row("mod-forecast-de", "de", "Der Handel zwischen China und Russland dürfte 2023 auf 300 Milliarden Dollar steigen.", "300 Milliarden", "not-asserted",
+        {"modality": "forecast"}),
+    Row("mod-forecast-es", "es", "Se espera que el comercio entre China y Rusia alcance 300.000 millones de dólares en 2023.", "300.000 millones",
+        "not-asserted", {"modality": "forecast"}),
+    Row("mod-negated-fr", "fr", "Les échanges entre la Chine et la Russie n'ont pas atteint 300 milliards de dollars en 2023.", "300 milliards",
+        "not-asserted", {"modality": "negated"}),
+    Row("mod-negated-de", "de", "Der Handel zwischen China und Russland erreichte 2023 nicht 300 Milliarden Dollar.", "300 Milliarden", "not-asserted",
+        {"modality": "negated"}),
+    Row("mod-cap-en", "en", "Brent traded under the $60 price cap in 2023.", "$60", "not-asserted", {"modality": "cap"}),
+    Row("mod-future-en", "en", "China's GDP will be 19 trillion dollars next year.", "19 trillion", "not-asserted", {"modality": "forecast"}),
+    Row("mod-asserted-es", "es", "El comercio entre China y Rusia alcanzó 240.110 millones de dólares en 2023, aunque se esperaba más.",
+        "240.110 millones", "supported", {"modality": "asserted"}),
+    # -- periods: a base or a point in the past is not the figure's period -----------------------
+    Row("since-en", "en", "US inflation averaged 4.1% in 2023, the lowest since 2020.", "4.1%", "supported", {"period": "2023"}),
+    Row("since-es", "es", "La inflación de España fue del 3,5 % en 2023, la más baja desde 2021.", "3,5 %", "supported", {"period": "2023"}),
+    Row("since-de", "de", "Die Bevölkerung Chinas schrumpfte seit 2016 auf 1,41 Milliarden Menschen.", "1,41 Milliarden", "supported",
+        {"period": "2023", "inherited": ["period"]}),
+    Row("previous-year-fr", "fr", "L'inflation en France a atteint 4,9 % en 2023, après 5,2 % l'année précédente.", "5,2 %", "supported",
+        {"period": "2022"}),
+    Row("previous-year-en", "en", "US inflation averaged 4.1% in 2023, down from 8.0% the previous year.", "8.0%", "supported", {"period": "2022"}),
+    Row("base-period-es", "es", "El comercio entre China y Rusia creció en 2023 en comparación con el año anterior, hasta 240.110 millones de dólares.",
+        "240.110 millones", "supported", {"period": "2023"}),
+    # -- document context: places and indicators said once ---------------------------------------
+    Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
+        "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
+    Row("anaphor-fr", "fr", "La Chine et la Russie ont signé des accords.\n\nLes échanges entre les deux pays ont atteint 240,11 milliards de dollars en 2023.",
+        "240,11 milliards", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
+    Row("anaphor-de", "de", "China und Russland unterzeichneten Abkommen.\n\nDer Handel beider Länder erreichte 2023 240,11 Milliarden Dollar.",
+        "240,11 Milliarden", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
+    Row("anaphor-es", "es", "China y Rusia firmaron acuerdos.\n\nEl comercio entre ambos países alcanzó 240.110 millones de dólares en 2023.",
+        "240.110 millones", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
+    Row("anaphor-wrong-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $300 billion in 2023.",
+        "$300 billion", "context-mismatch", {"inherited": ["places"]}),
+    Row("metric-carried-en", "en", "Japan's GDP was $4.21 trillion in 2023. Germany's reached $4.46 trillion.", "$4.46 trillion", "supported",
+        {"places": {"DEU"}, "inherited": ["metric", "period"]}),
+    Row("metric-carried-de", "de", "Japans BIP lag 2023 bei 4,21 Billionen Dollar. Deutschland kam auf 4,46 Billionen Dollar.", "4,46 Billionen",
+        "supported", {"places": {"DEU"}, "inherited": ["metric", "period"]}),
+    Row("agency-fr", "fr", "L'inflation a atteint 4,9 % en moyenne en 2023, selon l'Insee.", "4,9 %", "supported", {"places": {"FRA"}}),
+    # -- identity: the same entity, the same measure ---------------------------------------------
+    Row("entity-de", "de", "Japans BIP lag 2023 mit 4,21 Billionen Dollar unter Deutschlands BIP von 4,46 Billionen Dollar.", "4,46 Billionen",
+        "supported"),
+    Row("entity-en", "en", "Germany's GDP reached $4.46 trillion in 2023, against $4.21 trillion for Japan.", "$4.21 trillion", "supported"),
+    Row("real-growth-fr", "fr", "En termes réels, le PIB de l'Allemagne a reculé de 0,3 % en 2023.", "0,3 %", "measure-mismatch"),
+    Row("growth-en", "en", "Germany's GDP shrank 0.3% in 2023.", "0.3%", "measure-mismatch"),
+    Row("futures-en", "en", "Brent crude futures settled at $77.04 a barrel on 29 December 2023.", "$77.04", "measure-mismatch"),
+    Row("futures-es", "es", "Los futuros del Brent cerraron en 77,04 dólares por barril el 29 de diciembre de 2023.", "77,04", "measure-mismatch"),
+    Row("labour-force-fr", "fr", "Le chômage touche 7,3 % de la population active en France en 2023.", "7,3 %", "measure-mismatch"),
+    Row("world-scope-es", "es", "La inflación de Argentina fue del 94,8 % en 2022, una de las más altas del mundo.", "94,8 %", "no-evidence",
+        {"places": {"ARG"}}),
+    # -- vocabulary: trade and supply verbs, benchmarks named in each language --------------------
+    Row("traded-fr", "fr", "En 2023, la Chine et la Russie ont échangé pour 240,11 milliards de dollars de biens.", "240,11 milliards", "supported"),
+    Row("traded-de", "de", "China und Russland tauschten 2023 Waren im Wert von 240,11 Milliarden Dollar aus.", "240,11 Milliarden", "supported"),
+    Row("flow-es", "es", "El flujo comercial entre China y Rusia sumó 240.110 millones de dólares en 2023.", "240.110 millones", "supported"),
+    Row("supplied-en", "en", "Russia supplied 107.02 million tonnes of crude oil to China in 2023.", "107.02 million", "supported"),
+    Row("oil-value-es", "es", "Las importaciones de petróleo de China desde Rusia sumaron 60.600 millones de dólares en 2023.", "60.600 millones",
+        "supported"),
+    # -- ranks -----------------------------------------------------------------------------------
+    Row("rank-lost-fr", "fr", "Le Japon a perdu en 2023 sa place de troisième puissance économique mondiale au profit de l'Allemagne.", "troisième",
+        "rank-supported", {"rank": 3}),
+    Row("rank-passive-en", "en", "Japan fell to 4th largest economy in 2023, overtaken by Germany.", "4th", "rank-supported", {"rank": 4}),
+    Row("rank-region-en", "en", "Germany remained Europe's largest economy in 2023.", "largest", "not-checked"),
+    Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
+]
+
+
+def _claim_verdict(row: Row):
+    document = from_text(row.text, lang=row.lang, published=PUBLISHED)
+    report = verify([document])
+    at = row.text.index(row.figure)
+    found = [v for v in report.verdicts if v.claim.span.start <= at < v.claim.span.end or at <= v.claim.span.start < at + len(row.figure)]
+    assert found, f"no claim at {row.figure!r}: {[v.claim.text for v in report.verdicts]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_phenomenon(row: Row):
+    v = _claim_verdict(row)
+    assert v.code == row.code, v.message
+    c, e = v.claim, row.expect
+    if "modality" in e:
+        assert c.modality == e["modality"], c.modality_cue
+    if "period" in e:
+        assert c.period is not None and c.period.label == e["period"]
+    if "places" in e:
+        assert {p.code for p in c.places} == e["places"]
+    if "rank" in e:
+        assert c.rank == e["rank"]
+    if "inherited" in e:
+        assert sorted({i.field for i in c.inherited}) == sorted(e["inherited"])
+    if v.status == "contradicted":
+        assert not c.inherited and c.modality == "asserted"
+
+
+def test_every_language_has_rows():
+    assert {r.lang for r in ROWS} == {"fr", "en", "de", "es"}
