@@ -253,7 +253,7 @@ def _with_modality(document: Document, sentence, fields: dict) -> dict:
     span, period = fields["span"], fields.get("period")
     cue = modality.find(document.text, document.lang, sentence.clause_of(span.start), span.start, span.end)
     if cue is None and period is not None and document.published is not None and period.start > document.published:
-        cue = modality.Cue("forecast", period.label, span.start)  # a figure for a period still to come
+        cue = modality.Cue(span.start, span.end, period.label, "forecast")  # a figure for a period still to come
     return fields if cue is None else {**fields, "modality": cue.kind, "modality_cue": cue.text}
 
 

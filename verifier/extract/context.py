@@ -98,8 +98,8 @@ class Context:
 
     def _metric(self, fields: dict, paragraph: int) -> dict | None:
         """The latest claim before, in this paragraph or the one before, whose
-        indicator the figure can measure: "It was $4.21 trillion" after "Japan's
-        GDP…", or the indicator a sentence before named."""
+        indicator the figure can measure: "Germany's reached $4.46 trillion"
+        after "Japan's GDP was $4.21 trillion"."""
         quantity = fields.get("quantity")
         if quantity is None:
             return None

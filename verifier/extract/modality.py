@@ -18,6 +18,7 @@ from functools import cache
 
 from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
+from .mentions import Mention
 
 KINDS = ("target", "forecast", "plan", "cap", "conditional", "negated")
 #: How far after a figure a cue may stand: one word at most, and no punctuation.
@@ -25,10 +26,8 @@ _AFTER = r"[\s\u00a0\u202f]+(?:[^\W\d]+[\s\u00a0\u202f]+)?"
 
 
 @dataclass(frozen=True)
-class Cue:
-    kind: str
-    text: str
-    start: int
+class Cue(Mention):
+    kind: str  # one of KINDS
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,8 @@ def find(text: str, lang: str, clause: tuple[int, int], start: int, end: int) ->
     before = [m for m in g.before.finditer(text, clause[0], start) if free(m)]
     if before:
         m = before[-1]
-        return Cue(g.kinds[normalize(m.group(1))], m.group(1), m.start(1))
+        return Cue(m.start(1), m.end(1), m.group(1), g.kinds[normalize(m.group(1))])
     m = g.after.match(text, end, clause[1])
     if m and free(m):
-        return Cue(g.after_kinds[normalize(m.group(1))], m.group(1), m.start(1))
+        return Cue(m.start(1), m.end(1), m.group(1), g.after_kinds[normalize(m.group(1))])
     return None
