@@ -289,8 +289,11 @@ ROWS = [
         says="something that did not happen"),
     # within-document consistency, when the source cannot settle the claim
     Row("i01", claim(50.0, 0.5, kind="change", unit="%", cid="c1"), [], "inconsistent",
-        others=[claim(190.27e9, 0.005e9, cid="c2"), claim(240.11e9, 0.005e9, cid="c3")], says="+26.19%"),
+        others=[claim(190.27e9, 0.005e9, cid="c2", period=year(2022)), claim(240.11e9, 0.005e9, cid="c3")], says="+26.19%"),
     Row("i02", claim(26.2, 0.05, kind="change", unit="%", cid="c1"), [], "no-evidence",
+        others=[claim(190.27e9, 0.005e9, cid="c2", period=year(2022)), claim(240.11e9, 0.005e9, cid="c3")]),
+    # two figures for one period, no "from": two flows, not the ends of the change
+    Row("i07", claim(50.0, 0.5, kind="change", unit="%", cid="c1"), [], "no-evidence",
         others=[claim(190.27e9, 0.005e9, cid="c2"), claim(240.11e9, 0.005e9, cid="c3")]),
     Row("i03", claim(250e9, 0.5e9, cid="c1", period=JAN_NOV23), [], "inconsistent",
         others=[claim(100.33e9, 0.005e9, metric="trade.exports", cid="c2", period=JAN_NOV23),
@@ -302,7 +305,7 @@ ROWS = [
         others=[claim(86e6, 0.5e6, metric="crude.imports", places=(("SAU", None),), cid="c2"),
                 claim(107e6, 0.5e6, metric="crude.imports", places=(("RUS", None),), cid="c3")], says="at best 2nd"),
     Row("i06", claim(50.0, 0.5, kind="change", unit="%", cid="c1"), TRADE, "value-mismatch",  # the source's verdict stands
-        others=[claim(190.27e9, 0.005e9, cid="c2"), claim(240.11e9, 0.005e9, cid="c3")]),
+        others=[claim(190.27e9, 0.005e9, cid="c2", period=year(2022)), claim(240.11e9, 0.005e9, cid="c3")]),
 ]
 
 

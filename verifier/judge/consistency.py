@@ -9,6 +9,7 @@ makes two figures inconsistent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,16 @@ def check(claims: Sequence[Claim], settings: Settings | None = None) -> dict[str
     return found
 
 
+#: Words that put a level before a change ("up 26 % to $240bn from $190bn", "contre", "von", "desde").
+_FROM = re.compile(r"(?<!\w)(?:from|up from|down from|contre|après|von|desde|frente a|frente al)[\s\u00a0\u202f]+(?:\S+[\s\u00a0\u202f]+)?\Z", re.I)
+
+
+def _before(c: Claim) -> str:
+    """The words of its sentence just before the claim's figure."""
+    at = c.sentence.find(c.text)
+    return c.sentence[max(0, at - 25) : at] if at >= 0 else ""
+
+
 def _changes(claims: Sequence[Claim], settings: Settings):
     """"rose 50 % to 240 bn from 190 bn": the levels of the same metric in the
     same sentence give the change; the larger is the later for a rise."""
@@ -84,6 +95,8 @@ def _changes(claims: Sequence[Claim], settings: Settings):
         later, earlier = sorted(levels, key=lambda a: a.quantity.value, reverse=rise)
         if c.quantity.unit == "%" and not 1 / 3 <= later.quantity.value / earlier.quantity.value <= 3:
             continue  # levels three times apart are two different figures, not the two ends of one change
+        if not (later.period and earlier.period and later.period != earlier.period) and not _FROM.search(_before(earlier)):
+            continue  # two figures for one period are the ends of a change only when the text says "from" one of them
         (n_lo, n_hi), (b_lo, b_hi) = _bounds(later), _bounds(earlier)
         if c.quantity.unit == "%":
             if b_lo <= 0:
