@@ -58,6 +58,10 @@ ROWS = [
     Row("previous-year-en", "en", "US inflation averaged 4.1% in 2023, down from 8.0% the previous year.", "8.0%", "supported", {"period": "2022"}),
     Row("base-period-es", "es", "El comercio entre China y Rusia creció en 2023 en comparación con el año anterior, hasta 240.110 millones de dólares.",
         "240.110 millones", "supported", {"period": "2023"}),
+    Row("statement-day-en", "en", "US inflation averaged 4.1% in 2023, the Bureau of Labor Statistics said on Tuesday.", "4.1%", "supported",
+        {"period": "2023"}),
+    Row("statement-day-fr", "fr", "Le PIB de la France a atteint 3 030 milliards de dollars, a indiqué mardi l'Insee.", "3 030 milliards",
+        "supported", {"period": "2023", "inherited": ["period"]}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

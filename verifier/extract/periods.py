@@ -110,11 +110,13 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     publication = re.compile(
         rf"(?:{phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
     )
+    # "said Wednesday", "a indiqué jeudi": a day right after a speech verb dates the statement.
+    statement = re.compile(rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:on|le|am|el))?[\s\u00a0\u202f]*\Z", re.I)
     since_words = phrase_pattern(section.get("since", []))
     since = re.compile(rf"(?:{since_words})(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?[\s\u00a0\u202f]*\Z", re.I)
     tables = {
         "quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays,
-        "since": since, "since_start": re.compile(since_words, re.I),
+        "since": since, "since_start": re.compile(since_words, re.I), "statement": statement,
     }
     return tuple(rules), publication, tables
 
@@ -139,6 +141,8 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             if period is None:
                 continue
             cue = publication.search(text, max(0, m.start() - 40), m.start())
+            if cue is None and rule.kind in ("weekday", "relative_day", "day"):
+                cue = tables["statement"].search(text, max(0, m.start() - 30), m.start())
             since = bool(tables["since"].search(text, max(0, m.start() - 30), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
