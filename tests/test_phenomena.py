@@ -71,6 +71,8 @@ ROWS = [
         "240,11 Milliarden", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
     Row("anaphor-es", "es", "China y Rusia firmaron acuerdos.\n\nEl comercio entre ambos países alcanzó 240.110 millones de dólares en 2023.",
         "240.110 millones", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
+    Row("anaphor-pair-es", "es", "China y Rusia firmaron acuerdos, criticados por Estados Unidos.\n\nEl comercio entre ambos países alcanzó 240.110 "
+        "millones de dólares en 2023.", "240.110 millones", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
     Row("anaphor-wrong-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $300 billion in 2023.",
         "$300 billion", "context-mismatch", {"inherited": ["places"]}),
     Row("metric-carried-en", "en", "Japan's GDP was $4.21 trillion in 2023. Germany's reached $4.46 trillion.", "$4.46 trillion", "supported",

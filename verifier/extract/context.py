@@ -121,7 +121,7 @@ class Context:
             code = _AGENCIES[agency.group()]
             return [(Place(code=code, text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
         if g.pair.search(text, *clause):
-            return self._latest(2)
+            return self._pair()
         if g.one.search(text, *clause):
             return self._latest(1)
         for where, places in reversed(self.named):
@@ -130,6 +130,17 @@ class Context:
             return [(_place(p), self._from_text("places", p)) for p in places]
         source = Inherited(field="places", text=self.document.title or "", span=None)
         return [(_place(p), source) for p in self.headline]
+
+    def _pair(self):
+        """The pair "the two countries" points back to: the latest two named together in
+        one sentence (or the headline), not the last two named apart, as another country
+        named in between ("…said the United States") is not one of the two."""
+        for _, places in reversed(self.named):
+            if len(places) >= 2:
+                return [(_place(p), self._from_text("places", p)) for p in places[:2]]
+        if len(self.headline) >= 2:
+            return [(_place(p), self._from_text("places", p)) for p in self.headline[:2]]
+        return self._latest(2)
 
     def _latest(self, n: int):
         """The last `n` distinct countries the text named, in the order it named them."""
