@@ -1,8 +1,10 @@
 """The command-line contract (design §4): outputs, exit codes, bad input."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +184,20 @@ def test_an_ascii_stdout_still_gets_the_json(seed_path, tmp_path, monkeypatch):
     result = run("check", str(seed_path), "--format", "json", "--no-write")
     assert result.returncode == 0, result.stderr
     assert "218,2 milliards" in json.dumps(json.loads(result.stdout), ensure_ascii=False)
+
+
+def test_a_checkout_runs_with_any_python_through_its_own_venv(tmp_path):
+    """`python3 -m verifier` from the checkout, with a Python that may lack the
+    dependencies, runs in the checkout's `.venv` (the quick start makes one)."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / ".venv").is_dir() or Path(sys.prefix).resolve() != (root / ".venv").resolve():
+        pytest.skip("the tests do not run from the checkout's .venv")
+    base = getattr(sys, "_base_executable", sys.executable)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    result = subprocess.run(
+        [base, "-m", "verifier", "check", "seeds/000_8eb3afca12c662b1.txt", "--format", "json", "--no-write"],
+        capture_output=True, text=True, cwd=root, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    report = Report.model_validate_json(result.stdout)
+    assert {v.claim.text: v.status for v in report.verdicts}["218,2 milliards de dollars"] == "supported"

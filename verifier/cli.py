@@ -134,6 +134,15 @@ def _ids(value: str) -> list[str]:
     return ids
 
 
+def _checkout_venv() -> str | None:
+    """The python of `.venv` beside this package's checkout, unless it is the one running."""
+    venv = Path(__file__).resolve().parent.parent / ".venv"
+    if Path(sys.prefix).resolve() == venv.resolve():
+        return None  # already there: the dependency is missing from it too
+    # A venv's python is often a symlink to the base interpreter, so it is told by sys.prefix, not by its path.
+    return next((str(venv / name) for name in ("bin/python", "Scripts/python.exe") if (venv / name).exists()), None)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _utf8_stdout()
@@ -144,7 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"verifier: error: {exc}", file=sys.stderr)
         return 2
     except ModuleNotFoundError as exc:
-        # Run from a checkout without installing: say what to do, not a traceback.
+        # Run from a checkout with a Python that lacks the dependencies: the checkout's own
+        # virtual environment (the README's quick start makes one) has them, so run there.
+        venv = _checkout_venv()
+        if venv is not None:
+            os.execv(venv, [venv, "-m", "verifier", *(sys.argv[1:] if argv is None else argv)])
+        # No such environment: say what to do, not a traceback.
         print(f"verifier: error: missing dependency {exc.name!r}; install the project first: pip install -e .", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
