@@ -28,8 +28,6 @@ from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, Quant
 from .sentences import sentences
 
 _S = r"[\s\u00a0\u202f]+"
-# "más altas", "plus élevés", "höchsten": the comparative or superlative a scope ("del mundo") ranks in.
-_COMPARATIVE = re.compile(r"(?<!\w)(?:más|plus|moins|menos|most|höchsten|niedrigsten|größten)(?!\w)", re.I)
 _PARENTHESIS = re.compile(r"[\s\u00a0\u202f]*\([\s\u00a0\u202f]*")  # "l'année précédente (5,2 %)"
 _RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
 
@@ -352,23 +350,25 @@ def _without_scope(document, found: list[PlaceMention], kind: str) -> list[Place
     after "in the", "del", "der" is the scope of a comparison. A share of the world's keeps it."""
     if kind not in ("amount", "change"):
         return found
-    scope, ranked = _scope_pattern(document.lang), _rank_grammar(document.lang)
+    (scope, comparative), ranked = _scope_pattern(document.lang), _rank_grammar(document.lang)
     text = document.text
 
     def is_scope(p: PlaceMention) -> bool:
         # "Menschen der Welt" is the world's people; "una de las más altas del mundo" ranks in it.
         before = max(0, p.start - 50)
         return bool(scope.search(text, max(0, p.start - 12), p.start)) and bool(
-            ranked.words.search(text, before, p.start) or ranked.one_of.search(text, before, p.start) or _COMPARATIVE.search(text, before, p.start)
+            ranked.words.search(text, before, p.start) or ranked.one_of.search(text, before, p.start) or comparative.search(text, before, p.start)
         )
 
     return [p for p in found if not (p.code == "WLD" and is_scope(p))]
 
 
 @cache
-def _scope_pattern(lang: str) -> re.Pattern:
-    words = lx.load(lang).data.get("places", {}).get("scope_before", [])
-    return re.compile(rf"(?:{phrase_pattern(words)})[\s\u00a0\u202f]*\Z", re.I)
+def _scope_pattern(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """(the words right before a scope "world", the comparatives that rank in it)."""
+    section = lx.load(lang).data.get("places", {})
+    before = re.compile(rf"(?:{phrase_pattern(section.get('scope_before', []))})[\s\u00a0\u202f]*\Z", re.I)
+    return before, re.compile(phrase_pattern(section.get("scope_comparatives", [])), re.I)
 
 
 def _with_subject(found: list[PlaceMention], q: Mention) -> list[Place]:

@@ -118,7 +118,7 @@ class Context:
             # "detalla el INE": Spain's statistics office publishes Spain's figures.
             at = text.find(attribution, max(0, clause[0] - 400))
             span = self.document.locate(at + agency.start(), at + agency.end()) if at >= 0 else None
-            code = _AGENCIES[agency.group()]
+            code = _agency_table()[agency.group()]
             return [(Place(code=code, text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
         if g.pair.search(text, *clause):
             return self._pair()
@@ -161,13 +161,15 @@ class Context:
         return Inherited(field=what, text=mention.text, span=span)
 
 
-_AGENCIES: dict[str, str] = tomllib.loads((resources.files(__package__) / "lexicons" / "agencies.toml").read_text("utf-8"))["agencies"]
+@cache
+def _agency_table() -> dict[str, str]:
+    return tomllib.loads((resources.files(__package__) / "lexicons" / "agencies.toml").read_text("utf-8"))["agencies"]
 
 
 @cache
 def _agencies() -> re.Pattern:
     # Case-sensitive on purpose: acronyms ("INE", "ONS") are words in lower case.
-    names = sorted(_AGENCIES, key=len, reverse=True)
+    names = sorted(_agency_table(), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 

@@ -126,7 +126,7 @@ async def check_async(
     for done, doc in enumerate(documents, start=1):
         claims.append((doc, extract(doc)))
         tick("extracting", done, len(documents))
-    findings = {doc.path: check_consistency(found, settings_of[doc.path]) for doc, found in claims}
+    findings = {doc.path: check_consistency(found, settings_of[doc.path], doc.lang) for doc, found in claims}
     plans = [(doc, plan(claim, sources.values(), defined.values())) for doc, found in claims for claim in found]
     # Query holds a dict (places), so identical queries are found by their JSON form.
     distinct = {q.model_dump_json(): q for _, p in plans for q in p.queries}

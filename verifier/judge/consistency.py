@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .. import catalog
+from ..extract import lexicon as lx
 from ..geo import name
 from ..models import Claim, Interval
 from ..periods import comparable_periods
+from ..phrases import SUPPORTED, phrase_pattern
 from ..readable import format_interval, format_magnitude, ordinal
 from ..tolerances import Settings
 from .intervals import interval, overlaps
@@ -50,19 +53,24 @@ def _said(c: Claim) -> str:
     return format_magnitude(c.quantity.value, c.quantity.unit, signed=c.kind == "change")
 
 
-def check(claims: Sequence[Claim], settings: Settings | None = None) -> dict[str, Finding]:
-    """Findings by claim id."""
+def check(claims: Sequence[Claim], settings: Settings | None = None, lang: str | None = None) -> dict[str, Finding]:
+    """Findings by claim id; `lang` is the document's language."""
     settings = settings or Settings()
     # A field read from earlier sentences is an inference; the text contradicts itself only in what it states.
     claims = [c for c in claims if not c.inherited]
     found: dict[str, Finding] = {}
-    for f in [*_changes(claims, settings), *_totals(claims, settings), *_rankings(claims)]:
+    for f in [*_changes(claims, settings, lang), *_totals(claims, settings), *_rankings(claims)]:
         found.setdefault(f.claim.id, f)
     return found
 
 
-#: Words that put a level before a change ("up 26 % to $240bn from $190bn", "contre", "von", "desde").
-_FROM = re.compile(r"(?<!\w)(?:from|up from|down from|contre|après|von|desde|frente a|frente al)[\s\u00a0\u202f]+(?:\S+[\s\u00a0\u202f]+)?\Z", re.I)
+@cache
+def _from_level(lang: str | None) -> re.Pattern:
+    """The words before a change's earlier level ("to $240bn from $190bn", "contre", "von"):
+    `[changes] from_level` of the document's lexicon, or of every lexicon when its language is unknown."""
+    langs = [lang] if lang else list(SUPPORTED)
+    words = {w for code in langs for w in lx.load(code).data.get("changes", {}).get("from_level", [])}
+    return re.compile(rf"(?:{phrase_pattern(words)})[\s\u00a0\u202f]+(?:\S+[\s\u00a0\u202f]+)?\Z", re.I)
 
 
 def _before(c: Claim) -> str:
@@ -71,7 +79,7 @@ def _before(c: Claim) -> str:
     return c.sentence[max(0, at - 25) : at] if at >= 0 else ""
 
 
-def _changes(claims: Sequence[Claim], settings: Settings):
+def _changes(claims: Sequence[Claim], settings: Settings, lang: str | None = None):
     """"rose 50 % to 240 bn from 190 bn": the levels of the same metric in the
     same sentence give the change; the larger is the later for a rise."""
     for c in claims:
@@ -95,7 +103,7 @@ def _changes(claims: Sequence[Claim], settings: Settings):
         later, earlier = sorted(levels, key=lambda a: a.quantity.value, reverse=rise)
         if c.quantity.unit == "%" and not 1 / 3 <= later.quantity.value / earlier.quantity.value <= 3:
             continue  # levels three times apart are two different figures, not the two ends of one change
-        if not (later.period and earlier.period and later.period != earlier.period) and not _FROM.search(_before(earlier)):
+        if not (later.period and earlier.period and later.period != earlier.period) and not _from_level(lang).search(_before(earlier)):
             continue  # two figures for one period are the ends of a change only when the text says "from" one of them
         (n_lo, n_hi), (b_lo, b_hi) = _bounds(later), _bounds(earlier)
         if c.quantity.unit == "%":
