@@ -200,7 +200,6 @@ def extract(document: Document) -> list[Claim]:
     whole = find_mentions(text, lang, document.published)
     overtake_re = _rank_grammar(lang).overtake
     claims: list[tuple[int, dict]] = []
-    previous_period: dict[int, PeriodMention] = {}
     context = Context(document)
     for sentence in sentences(text, lang):
         first = len(claims)
@@ -208,18 +207,19 @@ def extract(document: Document) -> list[Claim]:
         # Everything below looks only inside the sentence: slicing first keeps a
         # long document linear instead of scanning every mention for every figure.
         found = _within(whole, *scope)
+        carried = context.period(sentence.paragraph)
         figures = [q for q in found.quantities if sentence.start <= q.start < sentence.end]
-        own_claims = [_quantity_claim(document, sentence, q, found, previous_period) for q in figures]
+        own_claims = [_quantity_claim(document, sentence, q, found, carried) for q in figures]
         for i, j in changes.from_to(found.masked, lang, figures):
             if (merged := _from_to_claim(document, figures[i], figures[j], own_claims[i], own_claims[j])) is not None:
                 own_claims[i], own_claims[j] = merged, None
         _echo_kinds(found.masked, lang, figures, own_claims)
         claims.extend((q.start, c) for q, c in zip(figures, own_claims) if c is not None)
         if not any(c and c["kind"] == "comparison" for c in own_claims):
-            claims.extend(_place_comparisons(document, sentence, found, text, previous_period))
+            claims.extend(_place_comparisons(document, sentence, found, text, carried))
         for c in (c for c in found.changes if c.multiplier is not None and sentence.start <= c.start < sentence.end):
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
-            claims.append((c.start, _quantity_claim(document, sentence, q, found, previous_period, change=c)))
+            claims.append((c.start, _quantity_claim(document, sentence, q, found, carried, change=c)))
         for m in (m for m in found.ranks if sentence.start <= m.start() < sentence.end):
             if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
                 claims.append((m.start(), c))
@@ -229,14 +229,14 @@ def extract(document: Document) -> list[Claim]:
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and p.measured]
         claims[first:] = [
             (at, _with_modality(document, sentence, context.complete(
-                fields, sentence.paragraph, sentence.clause_of(fields["span"].start), previous_period.get(sentence.paragraph), own,
+                fields, sentence.paragraph, sentence.clause_of(fields["span"].start), carried, own,
             )))
             for at, fields in claims[first:]
         ]
         context.observe(sentence.paragraph, [p for p in found.places if not any(a.start <= p.start < a.end for a in found.attributions)])
         context.observe_claims(sentence.paragraph, [fields for _, fields in claims[first:]])
         if own:
-            previous_period[sentence.paragraph] = own[-1]
+            context.observe_period(sentence.paragraph, own[-1])
     claims.sort(key=lambda item: item[0])
     # A rank read twice (its ordinal and its superlative: "4th largest economy") is one claim.
     unique: list[dict] = []
@@ -257,7 +257,7 @@ def _with_modality(document: Document, sentence, fields: dict) -> dict:
     return fields if cue is None else {**fields, "modality": cue.kind, "modality_cue": cue.text}
 
 
-def _context(document, sentence, anchor: Mention, found: Found, previous_period) -> dict:
+def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodMention | None) -> dict:
     """Period: the anchor's clause, else its sentence, else the paragraph so
     far. Places and attribution: the anchor's clause only, since a clause
     about something else ("they met twice last year, while trade between
@@ -266,12 +266,13 @@ def _context(document, sentence, anchor: Mention, found: Found, previous_period)
     # A base period is the figure's own when the figure follows it at once: "par rapport à l'année précédente (5,2 %)".
     usable_periods = [
         p for p in found.periods
-        if p.measured or (p.since and p.cue is None and _PARENTHESIS.fullmatch(document.text, p.end, anchor.start))
+        if (p.measured and not _behind_other(document.text, document.lang, anchor, p, found.quantities))
+        or (p.since and p.cue is None and _PARENTHESIS.fullmatch(document.text, p.end, anchor.start))
     ]
     period = (
         _nearest(usable_periods, anchor, clause)
         or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
-        or previous_period.get(sentence.paragraph)
+        or carried
     )
     in_attribution = lambda m: any(a.start <= m.start < a.end for a in found.attributions)  # noqa: E731
     seen: dict[str, PlaceMention] = {}
@@ -288,16 +289,40 @@ def _context(document, sentence, anchor: Mention, found: Found, previous_period)
     }
 
 
+@cache
+def _against(lang: str) -> re.Pattern | None:
+    words = lx.load(lang).data.get("periods", {}).get("against")
+    # A few words may stand between the word and its figure: "compared with a fall of 0.8 percent".
+    return re.compile(rf"(?:{phrase_pattern(words)})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*\Z", re.I) if words else None
+
+
+def _behind_other(text: str, lang: str, anchor: Mention, period: PeriodMention, quantities) -> bool:
+    """Whether `period` dates another figure, one set against the anchor between the two:
+    in "5,6 % après 23,1 % en 2022", "nach 18,6 Prozent 2023", "down from April's 3.7 percent",
+    the year or month is the second figure's and not the first's."""
+    against = _against(lang)
+    if against is None or period.start < anchor.end:
+        return False
+    for q in quantities:
+        if q.start < anchor.end or (q.end > period.start and q.start - period.end > 20):
+            continue
+        # The period may sit between the word and its figure, as in "from April's 3.7 percent".
+        word = against.search(text, max(anchor.end, min(q.start, period.start) - 40), q.start)
+        if word and word.start() <= period.start:
+            return True
+    return False
+
+
 def _place(p: PlaceMention, role=None) -> Place:
     return Place(code=p.code, text=p.text, role=role)
 
 
-def _quantity_claim(document, sentence, q: QuantityMention, found: Found, previous_period, change=None) -> dict:
+def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carried, change=None) -> dict:
     """An amount, a count or a change. A figure is a change when a word of
     direction governs it ("rose 7.8 %", "a reculé de 2,5 %"), when it is
     written with a sign ("+26,7 %"), or when it is a multiplier ("doubled");
     a change carries its sign and its text includes the verb."""
-    ctx = _context(document, sentence, q, found, previous_period)
+    ctx = _context(document, sentence, q, found, carried)
     quantity, start = q.quantity, q.start
     if change is None and not q.count:
         change = changes.governing(found.masked, document.lang, found.changes, q, *ctx["clause"])
@@ -423,7 +448,7 @@ def _comparisons(lang: str) -> _ComparisonGrammar:
     )
 
 
-def _place_comparisons(document, sentence, found: Found, text: str, previous_period) -> list[tuple[int, dict]]:
+def _place_comparisons(document, sentence, found: Found, text: str, carried) -> list[tuple[int, dict]]:
     """Comparisons with a place and no figure: "more than Saudi Arabia or
     Russia", "plus que les États-Unis et l'Union européenne réunis", "far
     shorter than China's". The figure compared, if any, is its own claim."""
@@ -443,7 +468,7 @@ def _place_comparisons(document, sentence, found: Found, text: str, previous_per
         if not rivals:
             continue
         anchor = Mention(m.start(), rivals[-1].end, text[m.start() : rivals[-1].end])
-        ctx = _context(document, sentence, anchor, found, previous_period)
+        ctx = _context(document, sentence, anchor, found, carried)
         subject = next((p for p in ctx["places"] if p.end <= m.start() and p not in rivals), None)
         metric = _nearest(found.metrics, anchor, ctx["clause"])
         out.append((m.start(), {

@@ -28,9 +28,10 @@ from . import places as place_finder
 from .mentions import PeriodMention, PlaceMention
 from .periods import months_period
 
-#: How many paragraphs back a sentence may lend its places: a careful reader
+#: How many paragraphs back a sentence may lend its places or its period: a careful reader
 #: carries the subject across one paragraph break, not across the article.
 _REACH = 1
+
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Context:
     named: list[tuple[int, list[PlaceMention]]] = field(default_factory=list)  # (paragraph, places) of each sentence naming any
     headline: list[PlaceMention] = field(default_factory=list)
     measured: list[tuple[int, dict]] = field(default_factory=list)  # (paragraph, fields) of each claim naming an indicator
+    stated: list[tuple[int, PeriodMention]] = field(default_factory=list)  # (paragraph, last period) of each sentence stating one
 
     def __post_init__(self) -> None:
         if self.document.title:
@@ -64,6 +66,17 @@ class Context:
     def observe(self, paragraph: int, places: list[PlaceMention]) -> None:
         if countries := _countries(places):
             self.named.append((paragraph, countries))
+
+    def observe_period(self, paragraph: int, period: PeriodMention) -> None:
+        self.stated.append((paragraph, period))
+
+    def period(self, paragraph: int) -> PeriodMention | None:
+        """The period a sentence stating none is about: the last one stated in its
+        paragraph, else in the one before ("In the fourth quarter, GDP rose 0.8 %. ¶
+        Household spending rose 1 %")."""
+        if self.stated and paragraph - self.stated[-1][0] <= _REACH:
+            return self.stated[-1][1]
+        return None
 
     def observe_claims(self, paragraph: int, claims: list[dict]) -> None:
         self.measured.extend((paragraph, c) for c in claims if c.get("metric") is not None)
@@ -81,7 +94,7 @@ class Context:
         elif period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods):
             inherited.append(self._from_text("period", previous))
         # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's.
-        if not fields.get("places") and fields["kind"] != "ranking" and fields.get("metric") is not None:
+        if not fields.get("places") and fields["kind"] != "ranking":
             lent = self._places(paragraph, clause, fields.get("attribution"))
             if lent:
                 fields = {**fields, "places": [p for p, _ in lent]}
@@ -127,9 +140,23 @@ class Context:
         for where, places in reversed(self.named):
             if paragraph - where > _REACH:
                 break
+            if len(places) > 2:
+                break  # a sentence naming many countries ("…the United States and their allies…") has no one subject to lend
             return [(_place(p), self._from_text("places", p)) for p in places]
-        source = Inherited(field="places", text=self.document.title or "", span=None)
-        return [(_place(p), source) for p in self.headline]
+        if self.headline:
+            source = Inherited(field="places", text=self.document.title or "", span=None)
+            return [(_place(p), source) for p in self.headline]
+        return self._home(clause)
+
+    def _home(self, clause: tuple[int, int]):
+        """The country whose statistics office the article reports, when it names no
+        country near the figure: "El INE eleva…" in the headline, "Destatis" in the lede."""
+        title = self.document.title or ""
+        agency = _agencies().search(title) or _agencies().search(self.document.text, 0, clause[0])
+        if agency is None:
+            return []
+        span = None if agency.string is title else self.document.locate(agency.start(), agency.end())
+        return [(Place(code=_agency_table()[agency.group()], text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
 
     def _pair(self):
         """The pair "the two countries" points back to: the latest two named together in

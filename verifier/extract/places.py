@@ -16,7 +16,7 @@ _S = r"[\s\u00a0\u202f]+"
 
 
 @cache
-def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern]:
+def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None]:
     lex = lx.load(lang)
     section = lex.data.get("places", {})
     articles = phrase_pattern(section.get("articles", []))
@@ -26,12 +26,13 @@ def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern]:
     return (
         lx.PhraseIndex([*lex.places, *currencies.full_names(lang)], suffix=section.get("genitive", "")),
         re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
+        re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I) if (words := section.get("excluding")) else None,
     )
 
 
 def find(text: str, lang: str) -> list[PlaceMention]:
     lex = lx.load(lang)
-    index, article = _index(lang)
+    index, article, excluding = _index(lang)
     found = []
     for start, end, key in index.finditer(text):
         if key not in lex.places:
@@ -42,6 +43,8 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
         if kind == "acronyms" and not written.isupper():
             continue
+        if excluding and excluding.search(text, max(0, start - 30), start):
+            continue  # "hors Mayotte": the figure is about the rest
         if a := article.search(text, max(0, start - 5), start):
             start = a.start()
         found.append(PlaceMention(start, end, text[start:end], code, kind))
