@@ -24,6 +24,7 @@ from .. import catalog
 from ..models import Document, Inherited, Place
 from ..phrases import phrase_pattern
 from . import lexicon as lx
+from . import periods as period_finder
 from . import places as place_finder
 from .mentions import PeriodMention, PlaceMention
 from .periods import months_period
@@ -38,6 +39,7 @@ _REACH = 1
 class _Grammar:
     pair: re.Pattern  # "the two countries", "les deux pays": the last two countries named
     one: re.Pattern  # "the country", "le pays": the last one
+    indefinite: re.Pattern  # "for years", "jahrelang": no period at all
 
 
 @cache
@@ -46,6 +48,7 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(
         pair=re.compile(phrase_pattern(section.get("pair", [])), re.I),
         one=re.compile(phrase_pattern(section.get("one", [])), re.I),
+        indefinite=re.compile(phrase_pattern(section.get("indefinite", [])), re.I),
     )
 
 
@@ -57,26 +60,29 @@ class Context:
     named: list[tuple[int, list[PlaceMention]]] = field(default_factory=list)  # (paragraph, places) of each sentence naming any
     headline: list[PlaceMention] = field(default_factory=list)
     measured: list[tuple[int, dict]] = field(default_factory=list)  # (paragraph, fields) of each claim naming an indicator
-    stated: list[tuple[int, PeriodMention]] = field(default_factory=list)  # (paragraph, last period) of each sentence stating one
+    headline_period: PeriodMention | None = None
+    stated: tuple[int, PeriodMention] | None = None  # (paragraph, period) of the last period stated
 
     def __post_init__(self) -> None:
         if self.document.title:
             self.headline = _countries(place_finder.find(self.document.title, self.document.lang))
+            stated = [p for p in period_finder.find(self.document.title, self.document.lang, self.document.published) if p.measured]
+            self.headline_period = stated[-1] if stated else None
 
     def observe(self, paragraph: int, places: list[PlaceMention]) -> None:
         if countries := _countries(places):
             self.named.append((paragraph, countries))
 
     def observe_period(self, paragraph: int, period: PeriodMention) -> None:
-        self.stated.append((paragraph, period))
+        self.stated = (paragraph, period)
 
     def period(self, paragraph: int) -> PeriodMention | None:
         """The period a sentence stating none is about: the last one stated in its
-        paragraph, else in the one before ("In the fourth quarter, GDP rose 0.8 %. ¶
+        paragraph, else in the one before, else the headline's ("In the fourth quarter, GDP rose 0.8 %. ¶
         Household spending rose 1 %")."""
-        if self.stated and paragraph - self.stated[-1][0] <= _REACH:
-            return self.stated[-1][1]
-        return None
+        if self.stated and paragraph - self.stated[0] <= _REACH:
+            return self.stated[1]
+        return self.headline_period
 
     def observe_claims(self, paragraph: int, claims: list[dict]) -> None:
         self.measured.extend((paragraph, c) for c in claims if c.get("metric") is not None)
@@ -88,10 +94,13 @@ class Context:
             fields = {**fields, "metric": lent["metric"]}
             inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
         period = fields.get("period")
-        if period is None and (latest := self._latest_year(fields)) is not None:
+        carried = period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods)
+        if (carried or period is None) and self._indefinite(fields["span"], clause):
+            fields = {**fields, "period": None}  # "hatte jahrelang Japan das höchste BIP": no year to lend
+        elif period is None and (latest := self._latest_year(fields)) is not None:
             fields = {**fields, "period": latest}
             inherited.append(Inherited(field="period", text=f"{latest.label}, the last full year before publication"))
-        elif period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods):
+        elif carried:
             inherited.append(self._from_text("period", previous))
         # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's.
         if not fields.get("places") and fields["kind"] != "ranking":
@@ -100,6 +109,17 @@ class Context:
                 fields = {**fields, "places": [p for p, _ in lent]}
                 inherited.extend(dict.fromkeys(source for _, source in lent))
         return {**fields, "inherited": inherited} if inherited else fields
+
+    def _indefinite(self, span, clause: tuple[int, int]) -> bool:
+        """Whether an indefinite stretch of time governs the figure: next to it, with no
+        comma between ("hatte jahrelang Japan das höchste BIP"), not elsewhere in its
+        clause ("China's top supplier for many years, delivered 86 million tons")."""
+        text = self.document.text
+        for m in _grammar(self.document.lang).indefinite.finditer(text, max(clause[0], span.start - 40), min(clause[1], span.end + 40)):
+            between = text[m.end() : span.start] if m.end() <= span.start else text[span.end : m.start()] if m.start() >= span.end else ""
+            if "," not in between:
+                return True
+        return False
 
     def _latest_year(self, fields: dict):
         metric, published = fields.get("metric"), self.document.published
@@ -184,7 +204,8 @@ class Context:
         return [(_place(p), self._from_text("places", p)) for p in ordered]
 
     def _from_text(self, what: str, mention) -> Inherited:
-        span = self.document.locate(mention.start, mention.end) if mention not in self.headline else None
+        in_headline = mention in self.headline or mention is self.headline_period
+        span = None if in_headline else self.document.locate(mention.start, mention.end)
         return Inherited(field=what, text=mention.text, span=span)
 
 

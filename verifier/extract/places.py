@@ -20,13 +20,14 @@ def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None]:
     lex = lx.load(lang)
     section = lex.data.get("places", {})
     articles = phrase_pattern(section.get("articles", []))
+    excluding = section.get("excluding")
     # An article stays with the name ("la Chine"); l' has no space after it.
     # Currency names are looked up with the places, so that the longest match
     # takes "livre turque" or "Indian rupee" whole: a currency's name is no place.
     return (
         lx.PhraseIndex([*lex.places, *currencies.full_names(lang)], suffix=section.get("genitive", "")),
         re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
-        re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I) if (words := section.get("excluding")) else None,
+        re.compile(rf"(?:{phrase_pattern(excluding)})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I) if excluding else None,
     )
 
 
