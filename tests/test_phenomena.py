@@ -74,6 +74,19 @@ ROWS = [
     Row("indefinite-en", "en", "Japan has for years been the world's third-largest economy.", "third-largest", "no-period", {"period": None}),
     Row("indefinite-apart-en", "en", "Saudi Arabia, China's top crude supplier for many years, delivered 86 million tons of crude oil to China in 2023.",
         "86 million", "supported", {"period": "2023"}),
+    Row("than-base-de", "de", "China und Russland handelten 2023 so viel wie nie.\n\nDas Handelsvolumen betrug 240,11 Milliarden Dollar, also "
+        "26,3 Prozent mehr als 2022.", "240,11 Milliarden", "supported", {"period": "2023", "inherited": ["period", "places"]}),
+    Row("same-period-base-en", "en", "In 2023 China's trade with Russia hit a record.\n\nChinese exports to Russia reached $110.97 billion, up 46.9% "
+        "on the same period in 2022.", "$110.97 billion", "period-unavailable", {"period": "2023"}),
+    Row("released-day-de", "de", "Chinas Handel mit Russland wuchs 2024 weiter.\n\nDer Handel zwischen China und Russland erreichte 245 Milliarden "
+        "Dollar, wie aus den am Montag veröffentlichten Zolldaten hervorgeht.", "245 Milliarden", "supported", {"period": "2024"}),
+    Row("annual-average-es", "es", "En diciembre, los precios subieron en España.\n\nLa media anual del IPC en España fue del 3,5 %.", "3,5 %",
+        "supported", {"period": "2023"}),
+    Row("annual-average-fr", "fr", "En décembre, les prix ont ralenti en France.\n\nEn moyenne annuelle, l'inflation en France a atteint 4,9 %.",
+        "4,9 %", "supported", {"period": "2023"}),
+    Row("base-own-figure-es", "es", "La inflación de España fue del 3,5 % en 2023, menor que la de 2022, cuando alcanzó el 8,4 %.", "8,4 %",
+        "supported", {"period": "2022"}),
+    Row("base-own-figure-en", "en", "US inflation was 4.1% in 2023, lower than in 2022, when it reached 8%.", "8%", "supported", {"period": "2022"}),
     Row("statement-day-en", "en", "US inflation averaged 4.1% in 2023, the Bureau of Labor Statistics said on Tuesday.", "4.1%", "supported",
         {"period": "2023"}),
     Row("statement-day-fr", "fr", "Le PIB de la France a atteint 3 030 milliards de dollars, a indiqué mardi l'Insee.", "3 030 milliards",

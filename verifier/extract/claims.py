@@ -25,6 +25,7 @@ from . import lexicon as lx
 from .changes import ChangeMention
 from .context import Context
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
+from .periods import months_period
 from .sentences import sentences
 
 _S = r"[\s\u00a0\u202f]+"
@@ -267,13 +268,15 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
     usable_periods = [
         p for p in found.periods
         if (p.measured and not _behind_other(document.text, document.lang, anchor, p, found.quantities))
-        or (p.since and p.cue is None and _PARENTHESIS.fullmatch(document.text, p.end, anchor.start))
+        or (p.since and p.cue is None and _own_figure(document, p, anchor))
     ]
     period = (
         _nearest(usable_periods, anchor, clause)
         or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
         or carried
     )
+    if period is not None and _grammar_of_periods(document.lang)["annual"].search(document.text, *clause):
+        period = replace(period, period=months_period(period.period.end.year, 1, 12))
     in_attribution = lambda m: any(a.start <= m.start < a.end for a in found.attributions)  # noqa: E731
     seen: dict[str, PlaceMention] = {}
     for p in found.places:
@@ -290,18 +293,30 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
 
 
 @cache
-def _against(lang: str) -> re.Pattern | None:
-    words = lx.load(lang).data.get("periods", {}).get("against")
-    # A few words may stand between the word and its figure: "compared with a fall of 0.8 percent".
-    return re.compile(rf"(?:{phrase_pattern(words)})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*\Z", re.I) if words else None
+def _grammar_of_periods(lang: str) -> dict[str, re.Pattern]:
+    section = lx.load(lang).data.get("periods", {})
+    words = lambda key: phrase_pattern(section.get(key, [])) or r"(?!)"  # noqa: E731
+    return {
+        # A few words may stand between the word and its figure: "compared with a fall of 0.8 percent".
+        "against": re.compile(rf"(?:{words('against')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*\Z", re.I),
+        "annual": re.compile(words("annual"), re.I),
+        "when": re.compile(rf"[\s\u00a0\u202f,]*(?:{words('when')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*", re.I),
+    }
+
+
+def _own_figure(document, period: PeriodMention, anchor: Mention) -> bool:
+    """Whether a base period's own figure is the anchor: "l'année précédente (5,2 %)",
+    "menor que la de 2022, cuando alcanzó el 8,4 %"."""
+    text, lang = document.text, document.lang
+    return bool(_PARENTHESIS.fullmatch(text, period.end, anchor.start) or _grammar_of_periods(lang)["when"].fullmatch(text, period.end, anchor.start))
 
 
 def _behind_other(text: str, lang: str, anchor: Mention, period: PeriodMention, quantities) -> bool:
     """Whether `period` dates another figure, one set against the anchor between the two:
     in "5,6 % après 23,1 % en 2022", "nach 18,6 Prozent 2023", "down from April's 3.7 percent",
     the year or month is the second figure's and not the first's."""
-    against = _against(lang)
-    if against is None or period.start < anchor.end:
+    against = _grammar_of_periods(lang)["against"]
+    if period.start < anchor.end:
         return False
     for q in quantities:
         if q.start < anchor.end or (q.end > period.start and q.start - period.end > 20):

@@ -112,11 +112,13 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     )
     # "said Wednesday", "a indiqué jeudi": a day right after a speech verb dates the statement.
     statement = re.compile(rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:on|le|am|el))?[\s\u00a0\u202f]*\Z", re.I)
+    after = section.get("statement_cues_after")
+    statement_after = re.compile(rf"[\s\u00a0\u202f]*(?:[^\s\d.,;:]+{_S}){{0,3}}(?:{phrase_pattern(after)})", re.I) if after else None
     since_words = phrase_pattern(section.get("since", []))
     since = re.compile(rf"(?:{since_words})(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?[\s\u00a0\u202f]*\Z", re.I)
     tables = {
         "quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays,
-        "since": since, "since_start": re.compile(since_words, re.I), "statement": statement,
+        "since": since, "since_start": re.compile(since_words, re.I), "statement": statement, "statement_after": statement_after,
     }
     return tuple(rules), publication, tables
 
@@ -143,6 +145,8 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             cue = publication.search(text, max(0, m.start() - 40), m.start())
             if cue is None and rule.kind in ("weekday", "relative_day", "day"):
                 cue = tables["statement"].search(text, max(0, m.start() - 30), m.start())
+                if cue is None and tables["statement_after"] is not None:
+                    cue = tables["statement_after"].match(text, m.end(), m.end() + 60)
             since = bool(tables["since"].search(text, max(0, m.start() - 30), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
