@@ -273,6 +273,10 @@ def test_periods_in_four_languages(lang, text, start, end):
         ("fr", "Le Brent valait 82,49 dollars le baril en 2023.", 82.49, "USD / barrel"),
         ("de", "Brent kostete 2023 im Schnitt 82,49 Dollar je Barrel.", 82.49, "USD / barrel"),
         ("es", "El Brent promedió 82,49 dólares por barril en 2023.", 82.49, "USD / barrel"),
+        # The unit named before the price, its article no count of one.
+        ("de", "Ein Barrel Brent kostete 2023 im Schnitt 82,49 Dollar.", 82.49, "USD / barrel"),
+        ("fr", "En 2023, le baril de Brent s'est échangé en moyenne à 82,49 dollars.", 82.49, "USD / barrel"),
+        ("en", "In 2023 a barrel of Brent cost $82.49 on average.", 82.49, "USD / barrel"),
     ],
 )
 def test_money_per_unit(lang, text, value, unit):
@@ -469,6 +473,20 @@ def test_declined_adjectives_and_common_names(lang, text, expected):
 def test_german_verbs_counts_and_fractions(lang, text, kinds):
     claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
     assert [(c.kind, pytest.approx(c.quantity.value)) for c in claims if c.quantity] == kinds
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("de", "Die Exporte sind 2023 um 12 Prozent gesunken.", [("change", "12 Prozent gesunken")]),
+        # An amount before a verb is its subject, not a change: only the level after "to" is a figure of its own.
+        ("en", "Oil at $80 a barrel lifted revenue to $10 billion in 2023.", [("amount", "$80 a barrel"), ("amount", "$10 billion")]),
+    ],
+)
+def test_a_claims_text_covers_its_figure_and_verb(lang, text, expected):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 5, 8)))
+    assert [(c.kind, c.text) for c in claims] == expected
+    assert all(c.quantity.unit != "USD / barrel" or c.quantity.value < 1000 for c in claims)
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,8 @@ def change(id, claimed, precision, levels, code, *, unit="%", metric="trade.tota
                list(levels) + list(extra), code, says=says)
 
 
+SPOT = "Le prix spot du Brent a atteint presque 100 dollars le baril."
+
 ROWS = [
     # -- amounts: the interval from the digits, exact bounds ------------------------------------
     amount("a01", 218.2e9, 0.05e9, "=", 218.17e9, "supported", period=JAN_NOV23, says="Article: 218.2 bn USD (218.15–218.25)"),
@@ -141,14 +143,16 @@ ROWS = [
     amount("a19", 100.0, 0.5, "~", 100.9, "supported", metric="oil.price.brent", text="about 100 dollars"),
     amount("a20", 107e6, 0.5e6, "~", 107.02e6, "supported", metric="crude.imports", text="près de 107 millions de tonnes"),
     amount("a21", 100.0, 0.5, "~", 104.0, "rounding", metric="oil.price.brent", text="knapp 100 Dollar"),
-    amount("a22", 100.0, 0.5, "~", 106.0, "value-mismatch", metric="oil.price.brent", text="presque 100 dollars"),
+    amount("a22", 100.0, 0.5, "~", 106.0, "value-mismatch", metric="oil.price.brent", text="presque 100 dollars", sentence=SPOT),
+    # ...and without "spot", a year's market price is the futures' (or a day's quote): never contradicted by the spot mean.
+    amount("a22f", 100.0, 0.5, "~", 106.0, "measure-mismatch", metric="oil.price.brent", text="presque 100 dollars"),
     # zero, negative, tiny and huge magnitudes
     amount("a23", 0.0, 0.5, "=", 0.0, "supported", metric="population"),
     amount("a24", 0.0, 0.05, "=", 0.06, "value-mismatch", metric="inflation.cpi"),
     amount("a25", -0.5, 0.05, "=", -0.52, "supported", metric="inflation.cpi"),
     amount("a26", -0.5, 0.05, "=", 0.5, "value-mismatch", metric="inflation.cpi"),
     amount("a27", 1.2e-6, 5e-8, "=", 1.23e-6, "supported", metric="oil.price.brent"),
-    amount("a28", 1.2e-6, 5e-8, "=", 1.3e-6, "value-mismatch", metric="oil.price.brent"),
+    amount("a28", 1.2e-6, 5e-8, "=", 1.3e-6, "value-mismatch", metric="oil.price.brent", sentence=SPOT),
     amount("a29", 1.05e15, 0.005e15, "=", 1.0512e15, "supported", metric="gdp"),
     amount("a30", 1.05e15, 0.005e15, "=", 1.0612e15, "value-mismatch", metric="gdp"),
     amount("a31", 27.36e12, 0.005e12, "=", 27.36e12, "supported", metric="gdp", says="Pub: 27.36"),

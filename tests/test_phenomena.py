@@ -118,6 +118,23 @@ ROWS = [
         {"places": {"FRA"}}),
     Row("many-named-fr", "fr", "La Chine et la Russie, ainsi que les États-Unis et l'Inde, ont signé.\n\nLes dirigeants se sont rencontrés à deux "
         "reprises en 2023.", "deux reprises", "no-metric", {"places": set()}),
+    Row("agency-labour-de", "de", "Laut Bundesagentur waren im Dezember 2023 2,64 Millionen Menschen arbeitslos gemeldet.", "2,64 Millionen",
+        "measure-mismatch", {"places": {"DEU"}, "inherited": ["places"]}),
+    Row("benchmark-en", "en", "The U.S. benchmark, WTI crude, traded at $72.01 a barrel on 29 December 2023.", "$72.01", "measure-mismatch",
+        {"places": set()}),
+    Row("delivery-month-de", "de", "Ein Barrel der Sorte Brent zur Lieferung im Februar kostete am 29. Dezember 2023 77,72 US-Dollar.", "77,72",
+        "measure-mismatch", {"period": "29 December 2023"}),
+    # -- a price's unit named before it; a market quote is the futures' unless it says spot --------
+    Row("priced-before-es", "es", "El barril de Brent cotizó a 77,72 dólares el 29 de diciembre de 2023.", "77,72", "measure-mismatch",
+        {"unit": "USD / barrel"}),
+    Row("priced-before-en", "en", "A barrel of Brent cost $77.72 on 29 December 2023.", "$77.72", "measure-mismatch", {"unit": "USD / barrel"}),
+    Row("futures-year-fr", "fr", "Le baril de Brent valait 80,5 dollars en 2022.", "80,5", "measure-mismatch", {"unit": "USD / barrel"}),
+    Row("futures-year-spot-fr", "fr", "Le baril de Brent valait en moyenne 100,9 dollars en 2022.", "100,9", "supported"),
+    # -- sentence bounds and clauses ---------------------------------------------------------------
+    Row("ordinal-day-de", "de", "Am 29. Dezember 2023 kostete ein Barrel Brent 77,72 US-Dollar.", "77,72", "measure-mismatch",
+        {"period": "29 December 2023", "unit": "USD / barrel"}),
+    Row("relative-clause-fr", "fr", "Le baril de Brent, qui valait 80,5 dollars en 2022, a perdu 10 %.", "10 %", "no-period", {"period": None}),
+    Row("relative-clause-en", "en", "Japan's GDP, which was $4.2 trillion in 2022, grew 1.9%.", "1.9%", "no-period", {"period": None}),
     Row("agency-fr", "fr", "L'inflation a atteint 4,9 % en moyenne en 2023, selon l'Insee.", "4,9 %", "supported", {"places": {"FRA"}}),
     # -- identity: the same entity, the same measure ---------------------------------------------
     Row("entity-de", "de", "Japans BIP lag 2023 mit 4,21 Billionen Dollar unter Deutschlands BIP von 4,46 Billionen Dollar.", "4,46 Billionen",
@@ -166,6 +183,8 @@ def test_phenomenon(row: Row):
         assert (c.period.label if c.period else None) == e["period"]
     if "places" in e:
         assert {p.code for p in c.places} == e["places"]
+    if "unit" in e:
+        assert c.quantity.unit == e["unit"]
     if "rank" in e:
         assert c.rank == e["rank"]
     if "inherited" in e:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
+
+from .phrases import phrase_pattern
 
 
 class Indicator(BaseModel):
@@ -33,6 +36,10 @@ class Indicator(BaseModel):
     changes_are_real: bool = False  # a % change of it in news is real growth unless `nominal` words say otherwise
     nominal: dict[str, tuple[str, ...]] = {}
     latest_year: bool = False  # a level stated without a period reads as the last full year before publication
+    # A quote for a day or a week is, in news, the futures market's (front month,
+    # often intraday) unless `spot` words say otherwise; this series is a spot close.
+    quotes_are_futures: bool = False
+    spot: dict[str, tuple[str, ...]] = {}
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
 
 
@@ -49,6 +56,19 @@ def indicators() -> dict[str, Indicator]:
             **entry,
         )
     return out
+
+
+def says(indicator_id: str, words: str, text: str) -> re.Match | None:
+    """Where `text` uses one of an indicator's `words` lists (`other_measures`, `spot`, `nominal`), in any language."""
+    pattern = _words(indicator_id, words)
+    return pattern.search(text) if pattern else None
+
+
+@cache
+def _words(indicator_id: str, words: str) -> re.Pattern | None:
+    # Every language's words: a sentence in one language quotes another's terms ("PPP", "real", "spot").
+    phrases = {p for listed in getattr(indicators()[indicator_id], words).values() for p in listed}
+    return re.compile(phrase_pattern(phrases), re.I) if phrases else None
 
 
 def unit_family(unit: str) -> str:

@@ -201,8 +201,11 @@ def _governing(text: str, lang: str, changes: list[ChangeMention], figure: Menti
         return before[-1]
     before = [c for c in before if not c.comparison]  # "a dépassé Riyad ..., avec des livraisons de 2,14 millions"
     after = next((c for c in changes if figure.end <= c.start < ceiling and c.multiplier is None), None)
-    if after and not text[figure.end : after.start].strip():
-        return after  # "5 % en hausse", "3% up on the year"
+    quantity = getattr(figure, "quantity", None)
+    rate = quantity is None or quantity.unit in ("%", "pp")
+    if after and rate and not text[figure.end : after.start].strip():
+        # "5 % en hausse", "3% up on the year"; an amount before a verb is its subject: "$80 oil lifted revenue".
+        return after
     by = g.by_last.search(text, max(floor, figure.start - 12), figure.start)
     if by and before and not _FIGURE.search(text, before[-1].end, figure.start):
         return before[-1]

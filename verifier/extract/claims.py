@@ -265,11 +265,13 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
     China and Russia...") must not lend its places to the figure."""
     clause = sentence.clause_of(anchor.start)
     # A base period is the figure's own when the figure follows it at once: "par rapport à l'année précédente (5,2 %)".
+    relatives = [r.span() for r in _grammar_of_periods(document.lang)["relative"].finditer(document.text, sentence.start, sentence.end)]
     usable_periods = [
         p for p in found.periods
         if (p.measured and not _behind_other(document.text, document.lang, anchor, p, found.quantities))
         or (p.since and p.cue is None and _own_figure(document, p, anchor))
     ]
+    usable_periods = [p for p in usable_periods if not any(a <= p.start < b and not a <= anchor.start < b for a, b in relatives)]
     period = (
         _nearest(usable_periods, anchor, clause)
         or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
@@ -300,6 +302,10 @@ def _grammar_of_periods(lang: str) -> dict[str, re.Pattern]:
         # A few words may stand between the word and its figure: "compared with a fall of 0.8 percent".
         "against": re.compile(rf"(?:{words('against')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*\Z", re.I),
         "annual": re.compile(words("annual"), re.I),
+        # A relative clause between commas; a comma inside a number ("80,5") has no space after it.
+        "relative": re.compile(
+            rf",[\s\u00a0]+(?:{phrase_pattern(lx.load(lang).data['sentences'].get('relative', [])) or '(?!)'})[\s\u00a0](?:(?!,\s).)*?,\s", re.I
+        ),
         "when": re.compile(rf"[\s\u00a0\u202f,]*(?:{words('when')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*", re.I),
     }
 
@@ -338,7 +344,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
     written with a sign ("+26,7 %"), or when it is a multiplier ("doubled");
     a change carries its sign and its text includes the verb."""
     ctx = _context(document, sentence, q, found, carried)
-    quantity, start = q.quantity, q.start
+    quantity, start, end = q.quantity, q.start, q.end
     if change is None and not q.count:
         change = changes.governing(found.masked, document.lang, found.changes, q, *ctx["clause"])
     kind = "count" if q.count else "amount"
@@ -358,7 +364,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         kind = "change"
         if change.multiplier is None:
             quantity = quantity.model_copy(update={"value": change.direction * abs(quantity.value)})
-            start = change.start
+            start, end = min(start, change.start), max(end, change.end)  # "rose 5 %", "um 12 Prozent gesunken"
     elif quantity.unit in ("%", "pp") and (
         q.signed
         or (any(0 <= b.start - q.end <= 3 and b.marks_change for b in found.bases) and not changes.level(found.masked, document.lang, q))
@@ -373,9 +379,9 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
     metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {
         "kind": kind,
-        "text": document.text[start : q.end],
+        "text": document.text[start:end],
         "sentence": ctx["sentence"],
-        "span": document.locate(start, q.end),
+        "span": document.locate(start, end),
         "quantity": quantity,
         "period": ctx["period"],
         "basis": basis.unit if basis else None,

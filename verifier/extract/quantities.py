@@ -49,6 +49,7 @@ class _Grammar:
     reference: re.Pattern
     not_figures: re.Pattern
     per: re.Pattern  # "per", "a", "le" in "$100 a barrel"
+    per_before: re.Pattern  # "a barrel of", "le baril de" before the price: "A barrel of Brent cost $77.72"
     share: re.Pattern
     share_before: re.Pattern
     scales: dict[str, float]
@@ -136,6 +137,9 @@ def grammar(lang: str) -> _Grammar:
             rf"(?:{phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
         ),
         per=re.compile(rf"{_SPACE}*(?:{phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
+        per_before=re.compile(
+            rf"(?:{phrase_pattern(lex.data['quantities'].get('per_before', [])) or '(?!)'})(?:{_SPACE}|(?<=['’]))({unit_alt})", re.I
+        ),
         not_figures=_not_figures(lex.data["quantities"].get("not_figures", [])),
         # "page 12", and the end of a range of them: "pages 112 à 118".
         reference=re.compile(
@@ -259,6 +263,9 @@ def _not_figures(templates: list[str]) -> re.Pattern:
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\s\u00a0]+[A-ZÀ-Þ]")
+# What goods are priced by ("a barrel of Brent cost $77.72"): a unit of time, length or
+# temperature before a price is the setting of another figure ("un an plus tard, 5 dollars").
+_PRICED_BY = frozenset({"barrel", "tonne", "liter", "meter ** 3", "foot ** 3", "kilowatt_hour", "megawatt_hour", "gigawatt_hour", "terawatt_hour", "hectare"})
 
 
 def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[QuantityMention]:
@@ -272,7 +279,9 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
             # "40 euros per megawatt hour, down from more than 340 euros",
             # "3,37 Millionen Barrel pro Tag, 120.000 Barrel mehr": the same rate.
             rate = next((p for p in reversed(out[:i]) if p.quantity.unit.startswith(q.quantity.unit + " / ")), None)
-            if rate and not _SENTENCE_END.search(text, rate.end, q.start):
+            # A price per unit is never in billions: "$80 a barrel lifted revenue to $10 billion".
+            priced = rate is not None and q.scaled and catalog.unit_family(rate.quantity.unit).startswith("money-rate")
+            if rate and not priced and not _SENTENCE_END.search(text, rate.end, q.start):
                 out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": rate.quantity.unit}))
             continue
         if q.quantity.unit or q.count:
@@ -303,6 +312,18 @@ def _digits_value(q: QuantityMention, g: _Grammar) -> float | None:
     m = DIGITS.search(q.text)
     number = parse_digits(m.group("digits"), g.decimal) if m else None
     return number.value if number else None
+
+
+def _priced_by(text: str, start: int, g: _Grammar) -> str | None:
+    """The unit a price is for when it was named before it, in its sentence and with
+    no figure between: "Ein Barrel der Sorte Brent kostete am Freitag 77,72 Dollar"."""
+    last = None
+    for found in g.per_before.finditer(text, max(0, start - 100), start):
+        last = found
+    if last is None or _SENTENCE_END.search(text, last.end(), start) or any(ch.isdigit() for ch in text[last.end() : start]):
+        return None
+    denominator, factor = g.units[normalize(last.group(1))]
+    return denominator if denominator in _PRICED_BY and factor == 1.0 else None
 
 
 def _after(prefix: re.Pattern, g: _Grammar, text: str, pos: int) -> re.Match | None:
@@ -343,7 +364,11 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
         if denominator and denominator != unit and per_factor == 1.0:
             unit, pos = f"{unit} / {denominator}", per.end()
+    elif unit and scale == 1.0 and catalog.unit_family(unit) == "money" and (denominator := _priced_by(text, start, g)):
+        unit = f"{unit} / {denominator}"
 
+    if written and number.value == 1 and scale == 1.0 and unit in _PRICED_BY:
+        return None  # "Ein Barrel kostete…", "un baril": the article before a price's unit, not a count of one
     if unit is None and scale == 1.0:
         if written and number.value < 4:
             return None  # "les deux pays": a determiner, not a figure

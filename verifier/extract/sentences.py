@@ -31,17 +31,19 @@ class Sentence:
 
 
 @cache
-def _grammar(lang: str) -> tuple[frozenset[str], re.Pattern]:
-    lex = lx.load(lang)
-    abbreviations = frozenset(normalize(a) for a in lex.data["sentences"]["abbreviations"])
-    openers = phrase_pattern(lex.data["sentences"]["clause_openers"])
-    return abbreviations, re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I)
+def _grammar(lang: str) -> tuple[frozenset[str], re.Pattern, re.Pattern | None]:
+    section = lx.load(lang).data["sentences"]
+    abbreviations = frozenset(normalize(a) for a in section["abbreviations"])
+    openers = phrase_pattern(section["clause_openers"])
+    nouns = section.get("ordinal_nouns")
+    ordinal = re.compile(rf"{_S}(?:{phrase_pattern(nouns)})", re.I) if nouns else None
+    return abbreviations, re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I), ordinal
 
 
 @lru_cache(maxsize=4)  # asked for twice per text: by the currency resolver and by extract
 def sentences(text: str, lang: str) -> list[Sentence]:
     """Sentences, each with its clauses."""
-    abbreviations, opener_re = _grammar(lang)
+    abbreviations, opener_re, ordinal_re = _grammar(lang)
     out: list[Sentence] = []
     for p_index, para in enumerate(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)):
         start = para.start()
@@ -51,6 +53,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
                 normalize(word.group(1)) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())
             ):
                 continue
+            if m.group() == "." and ordinal_re and word and word.group(1).isdigit() and len(word.group(1)) <= 3 and ordinal_re.match(text, m.end()):
+                continue  # "am 29. Dezember": an ordinal's full stop
             out.append(_sentence(text, start, m.end(), p_index, opener_re))
             start = m.end()
             while start < para.end() and text[start].isspace():

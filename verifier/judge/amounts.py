@@ -83,6 +83,13 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             reason=f"converted ({fields['observed']}) it lies just outside the claim's interval ({fields['interval']}); "
             "so near, a converted figure does not prove the text wrong, as the text may have converted at another rate",
         )
+    if indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence):
+        # Over a month or a year news gives the futures' average (ICE Brent 2022: $99.04, against
+        # $100.93 spot) or one day's quote within it: another quantity than this series' mean.
+        return verdict(
+            claim, document, "measure-mismatch", [observed], window, title=indicator.title, cue=claim.text,
+            what=f"a market price for {claim.period.label}, which news takes from the futures market (its average, or a day's quote) unless it says spot",
+        )
     if other := _other_period(claim, relevant, settings):
         e, converted = other
         return verdict(

@@ -12,15 +12,12 @@ China), so that the judge can prefer the one and notice when the two disagree.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from .. import catalog
 from ..models import Claim, Period, Query
 from ..periods import change_periods, previous_period
-from ..phrases import phrase_pattern
 from ..sources import SourceDef
 from .routing import Route, route
 
@@ -132,21 +129,16 @@ def _other_measure(claim: Claim, indicator: catalog.Indicator) -> tuple[str, str
     """(what the text states, the words that say so) when the claim's sentence
     names another measure than the indicator's series: real growth against
     nominal dollars, a futures contract against a spot price."""
-    for phrase in _measure_phrases(indicator.id, "other_measures"):
-        if m := phrase.search(claim.sentence):
-            return "another measure than this series", m.group()
+    if m := catalog.says(indicator.id, "other_measures", claim.sentence):
+        return "another measure than this series", m.group()
+    if indicator.quotes_are_futures and claim.period and _frequency(claim.period) == "daily":
+        if not catalog.says(indicator.id, "spot", claim.sentence):
+            return "a day's market quote, which news takes from the futures market unless it says spot", claim.text
     written = any(ch.isdigit() for ch in claim.text)  # "2.5 %", not "doubled": a multiple of a level is no growth rate
     if indicator.changes_are_real and claim.kind == "change" and claim.quantity and claim.quantity.unit == "%" and written:
-        if not any(p.search(claim.sentence) for p in _measure_phrases(indicator.id, "nominal")):
+        if not catalog.says(indicator.id, "nominal", claim.sentence):
             return "a growth rate, which news gives in real terms unless it says nominal", claim.text
     return None
-
-
-@cache
-def _measure_phrases(indicator_id: str, key: str) -> tuple[re.Pattern, ...]:
-    # Every language's words: a sentence in one language quotes another's terms ("PPP", "real").
-    phrases = {p for words in getattr(catalog.indicators()[indicator_id], key).values() for p in words}
-    return (re.compile(phrase_pattern(phrases), re.I),) if phrases else ()
 
 
 def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, str | None]] | None:
