@@ -135,6 +135,9 @@ ROWS = [
         {"period": "29 December 2023", "unit": "USD / barrel"}),
     Row("relative-clause-fr", "fr", "Le baril de Brent, qui valait 80,5 dollars en 2022, a perdu 10 %.", "10 %", "no-period", {"period": None}),
     Row("relative-clause-en", "en", "Japan's GDP, which was $4.2 trillion in 2022, grew 1.9%.", "1.9%", "no-period", {"period": None}),
+    Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
+        "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
+        {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
     Row("agency-fr", "fr", "L'inflation a atteint 4,9 % en moyenne en 2023, selon l'Insee.", "4,9 %", "supported", {"places": {"FRA"}}),
     # -- identity: the same entity, the same measure ---------------------------------------------
     Row("entity-de", "de", "Japans BIP lag 2023 mit 4,21 Billionen Dollar unter Deutschlands BIP von 4,46 Billionen Dollar.", "4,46 Billionen",

@@ -16,11 +16,11 @@ _S = r"[\s\u00a0\u202f]+"
 
 
 @cache
-def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None, re.Pattern | None]:
+def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None, re.Pattern | None, re.Pattern | None]:
     lex = lx.load(lang)
     section = lex.data.get("places", {})
     articles = phrase_pattern(section.get("articles", []))
-    excluding, benchmark = section.get("excluding"), section.get("benchmark")
+    excluding, benchmark, venue = section.get("excluding"), section.get("benchmark"), section.get("venue")
     # An article stays with the name ("la Chine"); l' has no space after it.
     # Currency names are looked up with the places, so that the longest match
     # takes "livre turque" or "Indian rupee" whole: a currency's name is no place.
@@ -29,12 +29,13 @@ def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None, re
         re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
         re.compile(rf"(?:{phrase_pattern(excluding)})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I) if excluding else None,
         re.compile(rf"(?:-|{_S})(?:[^\s\d]+{_S})?(?:{phrase_pattern(benchmark)})", re.I) if benchmark else None,
+        re.compile(rf"(?:{phrase_pattern(venue)}){_S}\Z", re.I) if venue else None,
     )
 
 
 def find(text: str, lang: str) -> list[PlaceMention]:
     lex = lx.load(lang)
-    index, article, excluding, benchmark = _index(lang)
+    index, article, excluding, benchmark, venue = _index(lang)
     found = []
     for start, end, key in index.finditer(text):
         if key not in lex.places:
@@ -49,6 +50,8 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             continue  # "hors Mayotte": the figure is about the rest
         if benchmark and benchmark.match(text, end):
             continue
+        if kind == "capitals" and venue and venue.search(text, max(0, start - 6), start):
+            continue  # "in Peking veröffentlichten Zolldaten": where, not whose
         if a := article.search(text, max(0, start - 5), start):
             start = a.start()
         found.append(PlaceMention(start, end, text[start:end], code, kind))
