@@ -135,6 +135,13 @@ ROWS = [
         {"period": "29 December 2023", "unit": "USD / barrel"}),
     Row("relative-clause-fr", "fr", "Le baril de Brent, qui valait 80,5 dollars en 2022, a perdu 10 %.", "10 %", "no-period", {"period": None}),
     Row("relative-clause-en", "en", "Japan's GDP, which was $4.2 trillion in 2022, grew 1.9%.", "1.9%", "no-period", {"period": None}),
+    Row("supplied-goods-en", "en", "In January-September 2023, China supplied goods to Russia worth $81.4 billion.", "$81.4", "supported",
+        {"places": {"CHN", "RUS"}}),
+    Row("semicolon-en", "en", "In January-September 2023, China's exports to Russia rose to $81.4 billion; deliveries from Russia to China "
+        "increased to $94.9 billion.", "$94.9", "supported"),
+    Row("data-showed-en", "en", "Trade between Russia and China reached $114.5 billion in January-June 2023, customs data showed on Thursday.\n\n"
+        "China exported $52.3 billion worth of goods to Russia over the period.", "$52.3", "period-unavailable",
+        {"period": "January–June 2023", "inherited": ["period"]}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

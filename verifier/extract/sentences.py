@@ -37,7 +37,8 @@ def _grammar(lang: str) -> tuple[frozenset[str], re.Pattern, re.Pattern | None]:
     openers = phrase_pattern(section["clause_openers"])
     nouns = section.get("ordinal_nouns")
     ordinal = re.compile(rf"{_S}(?:{phrase_pattern(nouns)})", re.I) if nouns else None
-    return abbreviations, re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})", re.I), ordinal
+    # A semicolon always joins two clauses of their own ("…$81.4 billion; deliveries from Russia rose 12.7%").
+    return abbreviations, re.compile(rf"(?:[,;:]{_S}|;|\s[–—]\s)?(?={openers})|(?<=;){_S}", re.I), ordinal
 
 
 @lru_cache(maxsize=4)  # asked for twice per text: by the currency resolver and by extract
