@@ -142,6 +142,11 @@ ROWS = [
     Row("data-showed-en", "en", "Trade between Russia and China reached $114.5 billion in January-June 2023, customs data showed on Thursday.\n\n"
         "China exported $52.3 billion worth of goods to Russia over the period.", "$52.3", "period-unavailable",
         {"period": "January–June 2023", "inherited": ["period"]}),
+    Row("listed-partners-fr", "fr", "En 2023, la Chine a importé 85,96 millions de tonnes de brut d'Arabie saoudite. Elle est suivie par l'Irak "
+        "(59,26 millions de tonnes), puis la Malaisie (55 millions de tonnes).", "59,26", "supported",
+        {"places": {"CHN", "IRQ"}, "inherited": ["metric", "period", "places"]}),
+    Row("base-aux-fr", "fr", "Entre janvier et mai 2023, le volume a augmenté de 1 % par rapport aux cinq premiers mois de 2022.", "1 %",
+        "no-metric", {"period": "January–May 2023"}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -385,7 +385,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         "quantity": quantity,
         "period": ctx["period"],
         "basis": basis.unit if basis else None,
-        "places": _with_subject(_without_scope(document, ctx["places"], kind), q),
+        "places": _with_subject(_parenthesised(document.text, _without_scope(document, ctx["places"], kind), q), q),
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
@@ -415,6 +415,18 @@ def _scope_pattern(lang: str) -> tuple[re.Pattern, re.Pattern]:
     section = lx.load(lang).data.get("places", {})
     before = re.compile(rf"(?:{phrase_pattern(section.get('scope_before', []))})[\s\u00a0\u202f]*\Z", re.I)
     return before, re.compile(phrase_pattern(section.get("scope_comparatives", [])), re.I)
+
+
+def _parenthesised(text: str, found: list[PlaceMention], q: Mention) -> list[PlaceMention]:
+    """A figure in brackets right after a place is that place's alone: "suivie par l'Irak
+    (environ 25,42 millions de tonnes), la Malaisie (19,6 millions de tonnes)…"."""
+    for p in found:
+        if p.end <= q.start and _OPEN_AFTER_PLACE.fullmatch(text, p.end, q.start):
+            return [p]
+    return found
+
+
+_OPEN_AFTER_PLACE = re.compile(r"[\s\u00a0]*\([^()]{0,40}")
 
 
 def _with_subject(found: list[PlaceMention], q: Mention) -> list[Place]:

@@ -93,6 +93,9 @@ class Context:
         if fields.get("metric") is None and fields["kind"] in ("amount", "change") and (lent := self._metric(fields, paragraph)):
             fields = {**fields, "metric": lent["metric"]}
             inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
+            if counterpart := self._counterpart(fields, paragraph):
+                fields = {**fields, "places": [counterpart, *fields["places"]]}
+                inherited.append(Inherited(field="places", text=counterpart.text, span=lent["span"]))
         period = fields.get("period")
         carried = period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods)
         if (carried or period is None) and self._indefinite(fields["span"], clause):
@@ -109,6 +112,20 @@ class Context:
                 fields = {**fields, "places": [p for p, _ in lent]}
                 inherited.extend(dict.fromkeys(source for _, source in lent))
         return {**fields, "inherited": inherited} if inherited else fields
+
+    def _counterpart(self, fields: dict, paragraph: int) -> Place | None:
+        """The reporter a bilateral flow listed partner by partner keeps: "Saudi Arabia sold China 38.6 Mt…
+        It is followed by Iraq (25.42 Mt)" is China's imports from Iraq, the first place of the flow it follows."""
+        own, metric = fields.get("places") or [], fields["metric"].id
+        if len(own) != 1 or "partner" not in catalog.indicators()[metric].dimensions:
+            return None
+        for where, before in reversed(self.measured):
+            if paragraph - where > _REACH:
+                return None
+            if before["metric"].id == metric and before["kind"] != "ranking" and len(before.get("places") or []) == 2:
+                first = before["places"][0]
+                return None if own[0].code in {p.code for p in before["places"]} else Place(code=first.code, text=first.text)
+        return None
 
     def _indefinite(self, span, clause: tuple[int, int]) -> bool:
         """Whether an indefinite stretch of time governs the figure: next to it, with no
