@@ -259,11 +259,19 @@ def test_shares(lang, text):
         ("de", "im vergangenen Jahr", "2023-01-01", "2023-12-31"),
         ("es", "de enero a noviembre", "2023-01-01", "2023-11-30"),
         ("de", "von Januar bis November", "2023-01-01", "2023-11-30"),
+        # "the last quarter" with no year is the last one ended before publication, with one the year's fourth.
+        ("fr", "au cours du dernier trimestre écoulé", "2023-10-01", "2023-12-31"),
+        ("en", "in the last quarter of 2022", "2022-10-01", "2022-12-31"),
     ],
 )
 def test_periods_in_four_languages(lang, text, start, end):
     (p,) = parse("periods", text, lang=lang, published=dt.date(2024, 2, 8))
     assert (p["start"], p["end"]) == (start, end)
+
+
+def test_the_last_quarter_is_the_last_ended():
+    (p,) = parse("periods", "im letzten Quartal", lang="de", published=dt.date(2024, 5, 17))
+    assert (p["start"], p["end"]) == ("2024-01-01", "2024-03-31")
 
 
 @pytest.mark.parametrize(

@@ -188,6 +188,9 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
     if kind in ("quarter", "half"):
         n = tables[kind][normalize(groups["p"])]
         size = 3 if kind == "quarter" else 6
+        if n == 0:  # "the last quarter": of the year written, else the last one ended before publication
+            n = 12 // size if year else ((ref.month - 1) // size - 1) % (12 // size) + 1
+            year = year or (ref.year if ref.month > size else ref.year - 1)
         first, last = (n - 1) * size + 1, n * size
         period = months_period(year, first, last) if year else _latest_ended(first, last, ref)
         label = f"Q{n} {period.start.year}" if kind == "quarter" else f"H{n} {period.start.year}"
