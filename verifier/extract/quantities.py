@@ -316,11 +316,12 @@ def _digits_value(q: QuantityMention, g: _Grammar) -> float | None:
 
 def _priced_by(text: str, start: int, g: _Grammar) -> str | None:
     """The unit a price is for when it was named before it, in its sentence and with
-    no figure between: "Ein Barrel der Sorte Brent kostete am Freitag 77,72 Dollar"."""
+    no other price between: "Ein Barrel der Sorte Brent kostete am Freitag 77,72 Dollar"."""
     last = None
-    for found in g.per_before.finditer(text, max(0, start - 100), start):
+    for found in g.per_before.finditer(text, max(0, start - 150), start):
         last = found
-    if last is None or _SENTENCE_END.search(text, last.end(), start) or any(ch.isdigit() for ch in text[last.end() : start]):
+    # Another price between is the one the unit went with: "un baril à 80 dollars, soit 10 dollars de plus".
+    if last is None or _SENTENCE_END.search(text, last.end(), start) or g.currency_word.search(text, last.end(), start):
         return None
     denominator, factor = g.units[normalize(last.group(1))]
     return denominator if denominator in _PRICED_BY and factor == 1.0 else None
