@@ -147,6 +147,8 @@ ROWS = [
         {"places": {"CHN", "IRQ"}, "inherited": ["metric", "period", "places"]}),
     Row("base-aux-fr", "fr", "Entre janvier et mai 2023, le volume a augmenté de 1 % par rapport aux cinq premiers mois de 2022.", "1 %",
         "no-metric", {"period": "January–May 2023"}),
+    Row("barrels-a-day-es", "es", "Rusia suministró a China 107,02 millones de toneladas de crudo en 2023, unos 2,15 millones de barriles por día.",
+        "2,15 millones", "supported", {"unit": "barrel / day"}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -119,7 +119,10 @@ def _in_money(metric: MetricMention, quantity: Quantity) -> MetricMention:
 def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
     """Whether a figure can measure the metric: money for trade, % for
     inflation, and a % change for any level ("exports rose 5 %")."""
-    unit = catalog.indicators()[metric.indicator].unit
+    indicator = catalog.indicators()[metric.indicator]
+    unit = indicator.unit
+    if quantity.unit in indicator.also_in:
+        return True
     if kind in ("change", "share") and quantity.unit == "%":
         return True  # a share of any level is part over whole: "40 % of EU gas imports"
     if quantity.unit == "pp":  # points measure a rate: "inflation fell 3.9 percentage points"

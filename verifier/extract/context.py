@@ -156,9 +156,9 @@ class Context:
         for where, before in reversed(self.measured):
             if paragraph - where > _REACH:
                 return None
-            unit = catalog.indicators()[before["metric"].id].unit
+            indicator = catalog.indicators()[before["metric"].id]
             change_of_level = fields["kind"] == "change" and quantity.unit == "%"
-            if change_of_level or catalog.unit_family(unit) == catalog.unit_family(quantity.unit):
+            if change_of_level or quantity.unit in indicator.also_in or catalog.unit_family(indicator.unit) == catalog.unit_family(quantity.unit):
                 return before
         return None
 
