@@ -149,6 +149,11 @@ ROWS = [
         "no-metric", {"period": "January–May 2023"}),
     Row("barrels-a-day-es", "es", "Rusia suministró a China 107,02 millones de toneladas de crudo en 2023, unos 2,15 millones de barriles por día.",
         "2,15 millones", "supported", {"unit": "barrel / day"}),
+    Row("partner-only-en", "en", "The world's biggest oil importer bought a record 107 million tons of crude from Russia in 2023.", "107 million",
+        "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}, title="Russia becomes top China oil supplier"),
+    # A country that is no partner ("die russischen Exporte") is the flow's reporter, to the world.
+    Row("reporter-only-de", "de", "Die russischen Exporte stiegen 2023 um 10 Prozent.", "10 Prozent", "no-evidence", {"places": {"RUS"}},
+        title="Russland wird Chinas größter Öllieferant"),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -405,11 +405,18 @@ def _without_scope(document, found: list[PlaceMention], kind: str) -> list[Place
     def is_scope(p: PlaceMention) -> bool:
         # "Menschen der Welt" is the world's people; "una de las más altas del mundo" ranks in it.
         before = max(0, p.start - 50)
+        if (p.text.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, p.end)) and ranked.words.search(text, p.end, p.end + 20):
+            return True  # "the world's biggest oil importer bought 107 Mt": an epithet's scope
+        if p.text[:1].islower() and ranked.words.search(text, max(0, p.start - 40), p.start):
+            return True  # "le premier importateur mondial", "el mayor productor mundial"
         return bool(scope.search(text, max(0, p.start - 12), p.start)) and bool(
             ranked.words.search(text, before, p.start) or ranked.one_of.search(text, before, p.start) or comparative.search(text, before, p.start)
         )
 
     return [p for p in found if not (p.code == "WLD" and is_scope(p))]
+
+
+_POSSESSIVE = ("'s", "’s")
 
 
 @cache

@@ -40,6 +40,7 @@ class _Grammar:
     pair: re.Pattern  # "the two countries", "les deux pays": the last two countries named
     one: re.Pattern  # "the country", "le pays": the last one
     indefinite: re.Pattern  # "for years", "jahrelang": no period at all
+    partner: re.Pattern  # "from", "nach" right before a country: a flow's partner
 
 
 @cache
@@ -49,6 +50,9 @@ def _grammar(lang: str) -> _Grammar:
         pair=re.compile(phrase_pattern(section.get("pair", [])), re.I),
         one=re.compile(phrase_pattern(section.get("one", [])), re.I),
         indefinite=re.compile(phrase_pattern(section.get("indefinite", [])), re.I),
+        partner=re.compile(
+            rf"(?:{phrase_pattern(lx.load(lang).data.get('places', {}).get('partner_before', [])) or '(?!)'})[\s\u00a0]+(?:\w+[\s\u00a0]+)?\Z", re.I
+        ),
     )
 
 
@@ -111,7 +115,28 @@ class Context:
             if lent:
                 fields = {**fields, "places": [p for p, _ in lent]}
                 inherited.extend(dict.fromkeys(source for _, source in lent))
+        elif fields.get("metric") is not None and (reporter := self._reporter(fields, paragraph, clause)):
+            fields = {**fields, "places": [reporter[0], *fields["places"]]}
+            inherited.append(reporter[1])
         return {**fields, "inherited": inherited} if inherited else fields
+
+    def _reporter(self, fields: dict, paragraph: int, clause: tuple[int, int]) -> tuple[Place, Inherited] | None:
+        """The reporter of a flow whose one place is its partner: "bought 107 Mt of crude from Russia"
+        after a headline on China and Russia is China's imports from Russia."""
+        own = fields.get("places") or []
+        if len(own) != 1 or catalog.indicators()[fields["metric"].id].dimensions != ("reporter", "partner"):
+            return None
+        text, partner = self.document.text, own[0]
+        at = text.find(partner.text, *clause)
+        if at < 0 or not _grammar(self.document.lang).partner.search(text, max(clause[0], at - 25), at):
+            return None
+        pairs = [places for where, places in reversed(self.named) if paragraph - where <= _REACH] + [self.headline]
+        for places in pairs:
+            codes = [p.code for p in places]
+            if len(codes) == 2 and partner.code in codes:
+                other = places[1 - codes.index(partner.code)]
+                return _place(other), self._from_text("places", other)
+        return None
 
     def _counterpart(self, fields: dict, paragraph: int) -> Place | None:
         """The reporter a bilateral flow listed partner by partner keeps: "Saudi Arabia sold China 38.6 Mt…
