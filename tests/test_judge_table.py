@@ -118,6 +118,7 @@ def change(id, claimed, precision, levels, code, *, unit="%", metric="trade.tota
 
 
 SPOT = "Le prix spot du Brent a atteint presque 100 dollars le baril."
+AVERAGE = "Le Brent a valu en moyenne 100 dollars le baril."
 
 ROWS = [
     # -- amounts: the interval from the digits, exact bounds ------------------------------------
@@ -146,6 +147,9 @@ ROWS = [
     amount("a22", 100.0, 0.5, "~", 106.0, "value-mismatch", metric="oil.price.brent", text="presque 100 dollars", sentence=SPOT),
     # ...and without "spot", a year's market price is the futures' (or a day's quote): never contradicted by the spot mean.
     amount("a22f", 100.0, 0.5, "~", 106.0, "measure-mismatch", metric="oil.price.brent", text="presque 100 dollars"),
+    # ...said to be an average, it is one: far beyond the futures-spot basis it is contradicted, within it not.
+    amount("a22a", 100.0, 0.5, "=", 110.0, "value-mismatch", metric="oil.price.brent", sentence=AVERAGE),
+    amount("a22b", 100.0, 0.5, "=", 102.0, "measure-mismatch", metric="oil.price.brent", sentence=AVERAGE),
     # zero, negative, tiny and huge magnitudes
     amount("a23", 0.0, 0.5, "=", 0.0, "supported", metric="population"),
     amount("a24", 0.0, 0.05, "=", 0.06, "value-mismatch", metric="inflation.cpi"),

@@ -40,6 +40,7 @@ class Indicator(BaseModel):
     # often intraday) unless `spot` words say otherwise; this series is a spot close.
     quotes_are_futures: bool = False
     spot: dict[str, tuple[str, ...]] = {}
+    average: dict[str, tuple[str, ...]] = {}
     also_in: tuple[str, ...] = ()  # other units news states it in, which the judge converts ("2.15 million barrels a day" of crude)
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
 

@@ -174,6 +174,7 @@ def markdown() -> str:
         DEFAULT_CHANGE_ALLOWANCE,
         DEFAULT_CONVERSION_TOLERANCE,
         DEFAULT_TOLERANCE,
+        FUTURES_BASIS,
         ROUNDING_SLACK,
     )
 
@@ -199,6 +200,9 @@ def markdown() -> str:
         f"- A figure converted from another currency (ECB reference rates, averaged over the period) "
         f"or from tonnes of crude to barrels is approximate: the interval is widened by "
         f"{DEFAULT_CONVERSION_TOLERANCE:.0%} and the message says so.",
+        "- A market price (Brent, WTI) not said to be spot is the futures': a day's quote is never set against the",
+        "  spot close (`measure-mismatch`); over a month or a year it is a contradiction only when the text says average",
+        f"  and the spot mean lies more than {FUTURES_BASIS:.0%} (the futures-spot basis) outside the figure's interval.",
         f"- A % change computed from two published levels allows each level to differ by "
         f"{DEFAULT_CHANGE_ALLOWANCE:.2%} from the base the publisher used (revisions between releases), "
         "never enough to turn a fall into a rise, and the message shows the range that allows;",

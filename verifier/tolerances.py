@@ -26,6 +26,12 @@ ROUNDING_SLACK = 0.005
 DEFAULT_CHANGE_ALLOWANCE = 0.001
 
 
+#: Relative gap a futures average may have from the spot series' mean for the same
+#: period (Brent 2022: ICE front month $99.04, EIA spot $100.93, 1.9 %): within it a
+#: market price not said to be spot is no contradiction.
+FUTURES_BASIS = 0.03
+
+
 @dataclass(frozen=True)
 class Settings:
     tolerance: float = DEFAULT_TOLERANCE

@@ -19,7 +19,7 @@ from ..geo import name
 from ..models import Claim, Evidence, Interval, Verdict
 from ..periods import comparable_periods, same_span
 from ..readable import format_magnitude
-from ..tolerances import Settings
+from ..tolerances import FUTURES_BASIS, Settings
 from .convert import Converted, NotComparable
 from .evidence import answers, in_unit, mirror_note, place_list, ranked, recorded_flow, who
 from .intervals import as_published, contains, gap, interval, overlaps, rounding, said, shown_digits, side
@@ -83,9 +83,12 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             reason=f"converted ({fields['observed']}) it lies just outside the claim's interval ({fields['interval']}); "
             "so near, a converted figure does not prove the text wrong, as the text may have converted at another rate",
         )
-    if indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence):
-        # Over a month or a year news gives the futures' average (ICE Brent 2022: $99.04, against
-        # $100.93 spot) or one day's quote within it: another quantity than this series' mean.
+    if indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence) and (
+        not catalog.says(indicator.id, "average", claim.sentence) or contains(interval(claim, settings, FUTURES_BASIS), value.value)
+    ):
+        # Over a month or a year news gives the futures' average (ICE Brent 2022: $99.04, against $100.93
+        # spot), or one day's quote within it when it says no average: near the spot mean, or with no
+        # average said, the figure may be right about another quantity than this series.
         return verdict(
             claim, document, "measure-mismatch", [observed], window, title=indicator.title, cue=claim.text,
             what=f"a market price for {claim.period.label}, which news takes from the futures market (its average, or a day's quote) unless it says spot",
