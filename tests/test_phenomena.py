@@ -154,6 +154,14 @@ ROWS = [
     # A country that is no partner ("die russischen Exporte") is the flow's reporter, to the world.
     Row("reporter-only-de", "de", "Die russischen Exporte stiegen 2023 um 10 Prozent.", "10 Prozent", "no-evidence", {"places": {"RUS"}},
         title="Russland wird Chinas größter Öllieferant"),
+    # A paragraph's first period frames it; a later one is a point of comparison, a dateline the day of filing.
+    Row("frame-de", "de", "Die Teuerung hat 2023 eine Rate von 5,9 Prozent erreicht. 2022 habe sie noch bei 6,9 Prozent gelegen.\n\n"
+        "Energieprodukte verteuerten sich um 5,3 Prozent.", "5,3 Prozent", "no-evidence", {"period": "2023", "inherited": ["metric", "period"]}),
+    Row("dateline-fr", "fr", "PÉKIN, 20 juin /TASS/. Les importations de pétrole brut de la Chine en provenance de Russie ont atteint 42,1 millions "
+        "de tonnes.",
+        "42,1 millions", "no-period", {"period": None}),
+    Row("growth-noun-de", "de", "Trotz eines Wachstums seines Bruttoinlandsprodukts um 1,9 Prozent im Jahr 2023 wurde Japan überholt.", "1,9 Prozent",
+        "measure-mismatch", {"places": {"JPN"}}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

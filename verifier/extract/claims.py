@@ -240,7 +240,7 @@ def extract(document: Document) -> list[Claim]:
         context.observe(sentence.paragraph, [p for p in found.places if not any(a.start <= p.start < a.end for a in found.attributions)])
         context.observe_claims(sentence.paragraph, [fields for _, fields in claims[first:]])
         if own:
-            context.observe_period(sentence.paragraph, own[-1])
+            context.observe_period(sentence.paragraph, own)
     claims.sort(key=lambda item: item[0])
     # A rank read twice (its ordinal and its superlative: "4th largest economy") is one claim.
     unique: list[dict] = []

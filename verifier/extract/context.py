@@ -66,6 +66,7 @@ class Context:
     measured: list[tuple[int, dict]] = field(default_factory=list)  # (paragraph, fields) of each claim naming an indicator
     headline_period: PeriodMention | None = None
     stated: tuple[int, PeriodMention] | None = None  # (paragraph, period) of the last period stated
+    framed: tuple[int, PeriodMention] | None = None  # (paragraph, period) of the first period of the last paragraph stating any
 
     def __post_init__(self) -> None:
         if self.document.title:
@@ -77,15 +78,23 @@ class Context:
         if countries := _countries(places):
             self.named.append((paragraph, countries))
 
-    def observe_period(self, paragraph: int, period: PeriodMention) -> None:
-        self.stated = (paragraph, period)
+    def observe_period(self, paragraph: int, periods: list[PeriodMention]) -> None:
+        """`periods`: those a sentence states, in text order. A day is rarely a paragraph's frame
+        ("Ce mercredi, le taux de chômage atteint 7,4 % au troisième trimestre"): the first longer one is."""
+        longer = [p for p in periods if p.period.start != p.period.end]
+        if self.framed is None or self.framed[0] != paragraph or (self.framed[1].period.start == self.framed[1].period.end and longer):
+            self.framed = (paragraph, (longer or periods)[0])
+        self.stated = (paragraph, periods[-1])
 
     def period(self, paragraph: int) -> PeriodMention | None:
         """The period a sentence stating none is about: the last one stated in its
-        paragraph, else in the one before, else the headline's ("In the fourth quarter, GDP rose 0.8 %. ¶
-        Household spending rose 1 %")."""
-        if self.stated and paragraph - self.stated[0] <= _REACH:
+        paragraph, else the first of the one before, else the headline's ("In the fourth quarter, GDP rose 0.8 %. ¶
+        Household spending rose 1 %"). A paragraph's first period frames it; its later ones are often
+        points of comparison ("2022 stieg sie auf 7,9 Prozent. 2021 hatte sie noch bei 3,1 Prozent gelegen. ¶ …")."""
+        if self.stated and self.stated[0] == paragraph:
             return self.stated[1]
+        if self.framed and paragraph - self.framed[0] <= _REACH:
+            return self.framed[1]
         return self.headline_period
 
     def observe_claims(self, paragraph: int, claims: list[dict]) -> None:

@@ -147,11 +147,19 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
                 cue = tables["statement"].search(text, max(0, m.start() - 30), m.start())
                 if cue is None and tables["statement_after"] is not None:
                     cue = tables["statement_after"].match(text, m.end(), m.end() + 60)
+                if cue is None and _DATELINE_AFTER.match(text, m.end()):
+                    cue = _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
             since = bool(tables["since"].search(text, max(0, m.start() - 30), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
     return _anchored(found, tables)
+
+
+# A dateline opens a paragraph with the place and day of filing, then the agency or a dash:
+# "PÉKIN, 20 juin /TASS/.", "BEIJING, Jan 13 (Reuters) -", "Madrid, 3 feb (EFE).-". Language-neutral shape.
+_DATELINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*[A-ZÀ-Þ][\w'’.\- ]{1,30},[ \t]*\Z")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\d{4}[ \t]*)?(?:/|\(|[-–—])")
 
 
 def _anchored(found: list[PeriodMention], tables: dict) -> list[PeriodMention]:
