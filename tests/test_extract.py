@@ -285,12 +285,28 @@ def test_the_last_quarter_is_the_last_ended():
         ("de", "Ein Barrel Brent kostete 2023 im Schnitt 82,49 Dollar.", 82.49, "USD / barrel"),
         ("fr", "En 2023, le baril de Brent s'est échangé en moyenne à 82,49 dollars.", 82.49, "USD / barrel"),
         ("en", "In 2023 a barrel of Brent cost $82.49 on average.", 82.49, "USD / barrel"),
+        # A price named by its market alone is per its unit; a hundredth takes the currency of its sentence.
+        ("en", "In 2023 WTI crude traded at $77.58 on average.", 77.58, "USD / barrel"),
     ],
 )
 def test_money_per_unit(lang, text, value, unit):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
     assert (claim.quantity.value, claim.quantity.unit) == (pytest.approx(value), unit)
-    assert claim.metric.id == "oil.price.brent" and claim.period.label == "2023"
+    assert claim.metric.id.startswith("oil.price.") and claim.period.label == "2023"
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("de", "Der Preis für ein Fass der Sorte WTI stieg um 40 Cent auf 72,17 Dollar.", [(0.4, "USD / barrel"), (72.17, "USD / barrel")]),
+        ("de", "Das Porto steigt um 10 Cent auf 95 Cent.", [(0.1, "EUR"), (0.95, "EUR")]),
+        ("es", "La tasa de paro bajó seis décimas.", [(-0.6, "pp")]),
+        ("en", "Unemployment was 6.3 pct in May.", [(6.3, "%")]),
+    ],
+)
+def test_subunits_and_tenths(lang, text, expected):
+    claims = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert [(c.quantity.value, c.quantity.unit) for c in claims] == expected
 
 
 def test_acronyms_only_in_capitals():

@@ -130,6 +130,19 @@ def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
     return catalog.unit_family(unit) == catalog.unit_family(quantity.unit)
 
 
+def _per_unit(candidates: list[MetricMention], quantity: Quantity, q: Mention, clause: tuple[int, int]) -> tuple[MetricMention, Quantity] | None:
+    """A price named by its market alone is per the market's unit: "WTI was trading at $72.01"
+    is dollars a barrel. Only an amount in the clause of a per-unit price series, never one in billions."""
+    if catalog.unit_family(quantity.unit) != "money":
+        return None
+    priced = [m for m in candidates if catalog.unit_family(catalog.indicators()[m.indicator].unit).startswith("money-rate:")]
+    # The market is named before its price ("WTI … at $72.01, and Brent at $77.51"), the later name is the next one's.
+    if (metric := _nearest([m for m in priced if m.end <= q.start], q, clause) or _nearest(priced, q, clause)) is None:
+        return None
+    per = catalog.indicators()[metric.indicator].unit.partition(" / ")[2]
+    return metric, quantity.model_copy(update={"unit": f"{quantity.unit} / {per}"})
+
+
 @dataclass
 class Found:
     """Every mention in a text, each finder run once, in dependency order."""
@@ -378,8 +391,12 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
     # What the change is measured against, when the clause says ("trimestral", "q/q").
     basis = _nearest([b for b in found.bases if b.marks_change], q, ctx["clause"]) if kind == "change" else None
     candidates = [_in_money(m, quantity) for m in found.metrics]
-    candidates = [m for m in candidates if _compatible(m, quantity, kind)]
-    metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
+    # An unscaled sum beside a market's name is its price, not a flow: "Brent traded at $77.51".
+    if not q.scaled and (priced := _per_unit(candidates, quantity, q, ctx["clause"])):
+        metric, quantity = priced
+    else:
+        candidates = [m for m in candidates if _compatible(m, quantity, kind)]
+        metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     return {
         "kind": kind,
         "text": document.text[start:end],

@@ -275,6 +275,9 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
     scale) of its neighbour in the same sentence."""
     out = list(found)
     for i, q in enumerate(out):
+        if (money := _subunit_currency(text, out, i, g)) is not None:
+            head, sep, tail = q.quantity.unit.partition(" / ")
+            q = out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": money + sep + tail}))
         if q.quantity.unit and "/" not in q.quantity.unit:
             # "40 euros per megawatt hour, down from more than 340 euros",
             # "3,37 Millionen Barrel pro Tag, 120.000 Barrel mehr": the same rate.
@@ -305,6 +308,25 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
         ):
             out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": before.quantity.unit}))
     return out
+
+
+def _subunit_currency(text: str, found: list[QuantityMention], i: int, g: _Grammar) -> str | None:
+    """The currency a bare hundredth ("Cent", "cents", "centimes") is of: the nearest other
+    money figure's in its sentence ("stieg um 40 Cent auf 72,17 Dollar"), when it names another."""
+    q = found[i]
+    if not q.currency or " " in q.currency or g.units.get(q.currency, ("", 1.0))[1] != 0.01:
+        return None
+    head = q.quantity.unit.partition(" / ")[0]
+    others = sorted(
+        (p for j, p in enumerate(found) if j != i and p.currency and g.units.get(p.currency, ("", 1.0))[1] != 0.01),
+        key=lambda p: abs(p.start - q.start),
+    )
+    for p in others:
+        a, b = sorted((p.end, q.end))
+        if _SENTENCE_END.search(text, a, b) is None:
+            other = p.quantity.unit.partition(" / ")[0]
+            return other if catalog.unit_family(other) == "money" and other != head else None
+    return None
 
 
 def _digits_value(q: QuantityMention, g: _Grammar) -> float | None:
@@ -387,7 +409,7 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         comparator, start = g.comparators[normalize(c.group(1))], c.start()
     magnitude = scale * factor
     quantity = Quantity(
-        value=number.value * magnitude,
+        value=float(f"{number.value * magnitude:.12g}"),  # 6 × 0.1 is 0.6, not 0.6000000000000001
         unit=unit or "",
         comparator=comparator,
         precision=0.0 if written and scale == 1.0 else precision(number, magnitude),
