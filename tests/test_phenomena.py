@@ -162,6 +162,11 @@ ROWS = [
         "42,1 millions", "no-period", {"period": None}),
     Row("growth-noun-de", "de", "Trotz eines Wachstums seines Bruttoinlandsprodukts um 1,9 Prozent im Jahr 2023 wurde Japan überholt.", "1,9 Prozent",
         "measure-mismatch", {"places": {"JPN"}}),
+    # A dateline's city is where the story was filed: no subject, but the country of a domestic story naming none.
+    Row("dateline-city-en", "en", "Brussels – In September 2023, the euro area unemployment rate stood at 6.3 percent.", "6.3 percent",
+        "no-metric", {"places": {"EMU"}}),
+    Row("dateline-home-de", "de", "BERLIN (dpa) - Der Bundestag hat den Haushalt für 2024 beschlossen, der Ausgaben von 476,8 Milliarden Euro vorsieht.",
+        "476,8", "no-metric", {"places": {"DEU"}, "inherited": ["places"]}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -221,11 +221,14 @@ class Context:
 
     def _home(self, clause: tuple[int, int]):
         """The country whose statistics office the article reports, when it names no
-        country near the figure: "El INE eleva…" in the headline, "Destatis" in the lede."""
+        country near the figure: "El INE eleva…" in the headline, "Destatis" in the lede;
+        else the country of the dateline's city ("Berlin (dpa) - Der Bundestag…")."""
         title = self.document.title or ""
         agency = _agencies().search(title) or _agencies().search(self.document.text, 0, clause[0])
         if agency is None:
-            return []
+            body = max((e for s, e in self.document.skipped if s == 0), default=0)  # after the front matter
+            city = place_finder.dateline(self.document.text, self.document.lang, body)
+            return [(_place(city), self._from_text("places", city))] if city else []
         span = None if agency.string is title else self.document.locate(agency.start(), agency.end())
         return [(Place(code=_agency_table()[agency.group()], text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
 

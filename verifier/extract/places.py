@@ -33,14 +33,25 @@ def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None, re
     )
 
 
+# A dateline opens a paragraph with the city of filing: "BEIJING, Jan 13 (Reuters) -", "Brussels –",
+# "Neu Delhi/Peking (dpa) -", "PÉKIN, 20 juin /TASS/.". The city the story was filed in is no subject of it.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ /][A-ZÀ-Þ][\w'’.\-]*){0,3}"
+    r"(?:[ \t]*\([^)\n]{1,30}\)[ \t]*(?:[–—-]|\.)|[ \t]+[–—-][ \t]|,[ \t]+(?:\d|[A-Za-zÀ-ÿ]{3,9}\.?[ \t]+\d))"
+)
+
+
 def find(text: str, lang: str) -> list[PlaceMention]:
     lex = lx.load(lang)
     index, article, excluding, benchmark, venue = _index(lang)
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
     found = []
     for start, end, key in index.finditer(text):
         if key not in lex.places:
             continue  # a currency: "la livre turque" is not Turkey
         code, kind = lex.places[key]
+        if kind == "capitals" and any(a <= start < b for a, b in datelines):
+            continue  # a dateline is a city; "Germany – Europe's largest economy – shrank" is no dateline
         written = text[start:end]
         if kind in ("name", "names", "capitals") and not written[0].isupper():
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
@@ -56,3 +67,17 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             start = a.start()
         found.append(PlaceMention(start, end, text[start:end], code, kind))
     return found
+
+
+def dateline(text: str, lang: str, start: int = 0) -> PlaceMention | None:
+    """The city a story was filed in, from the dateline of its first paragraph: "Berlin (dpa) - Der
+    Bundestag hat…". Not a subject, but where a domestic story names no country, its country."""
+    m = _DATELINE.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    if m is None:
+        return None
+    lex = lx.load(lang)
+    for a, b, key in _index(lang)[0].finditer(text[: m.end()]):
+        if a >= m.start() and key in lex.places and lex.places[key][1] == "capitals":
+            return PlaceMention(a, b, text[a:b], *lex.places[key])
+    return None
+
