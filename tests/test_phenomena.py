@@ -167,6 +167,11 @@ ROWS = [
         "no-metric", {"places": {"EMU"}}),
     Row("dateline-home-de", "de", "BERLIN (dpa) - Der Bundestag hat den Haushalt für 2024 beschlossen, der Ausgaben von 476,8 Milliarden Euro vorsieht.",
         "476,8", "no-metric", {"places": {"DEU"}, "inherited": ["places"]}),
+    Row("vague-part-de", "de", "Anfang 2023 hatte ein Fass Brent noch etwa 85 Dollar gekostet.", "etwa 85 Dollar", "no-period", {"period": None}),
+    Row("year-end-en", "en", "At the end of 2023, trade between China and Russia reached $240.11 billion.", "$240.11", "supported",
+        {"period": "2023"}),
+    Row("placeless-price-en", "en", "Russia sold oil to China and India in 2023.\n\nBrent fell 10 percent in 2023 to $77.04 a barrel.", "$77.04",
+        "measure-mismatch", {"places": set()}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -288,11 +288,10 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
         or (p.since and p.cue is None and _own_figure(document, p, anchor))
     ]
     usable_periods = [p for p in usable_periods if not any(a <= p.start < b and not a <= anchor.start < b for a, b in relatives)]
-    period = (
-        _nearest(usable_periods, anchor, clause)
-        or _nearest(usable_periods, anchor, (sentence.start, sentence.end))
-        or carried
-    )
+    own = _nearest(usable_periods, anchor, clause)
+    # "Anfang 2023 hatte ein Fass … 85 Dollar gekostet": a part of a year no source delimits, and no other period.
+    vague = own is None and any(p.vague and clause[0] <= p.start < clause[1] for p in found.periods)
+    period = None if vague else own or _nearest(usable_periods, anchor, (sentence.start, sentence.end)) or carried
     if period is not None and _grammar_of_periods(document.lang)["annual"].search(document.text, *clause):
         period = replace(period, period=months_period(period.period.end.year, 1, 12))
     in_attribution = lambda m: any(a.start <= m.start < a.end for a in found.attributions)  # noqa: E731
@@ -307,6 +306,7 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
         "places": list(seen.values()),
         "attribution": attribution.text if attribution else None,
         "clause": clause,
+        "vague": vague,
     }
 
 
@@ -404,6 +404,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         "span": document.locate(start, end),
         "quantity": quantity,
         "period": ctx["period"],
+        "vague": ctx["vague"],
         "basis": basis.unit if basis else None,
         "places": _with_subject(_parenthesised(document.text, _without_scope(document, ctx["places"], kind), q), q),
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
@@ -537,6 +538,7 @@ def _place_comparisons(document, sentence, found: Found, text: str, carried) -> 
             "sentence": ctx["sentence"],
             "span": document.locate(anchor.start, anchor.end),
             "period": ctx["period"],
+        "vague": ctx["vague"],
             "places": ([_place(subject, "subject")] if subject else []) + [_place(p, "rival") for p in rivals],
             "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
             "attribution": ctx["attribution"],
@@ -654,6 +656,7 @@ def _ranking_claim(
         "rank": rank,
         "scope": region.group() if region else None,
         "period": ctx["period"],
+        "vague": ctx["vague"],
         "places": [_place(p, role) for p, role in roles if p is not None],
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],

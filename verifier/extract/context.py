@@ -103,6 +103,7 @@ class Context:
     def complete(self, fields: dict, paragraph: int, clause: tuple[int, int], previous: PeriodMention | None, own_periods) -> dict:
         """`fields` of a claim, with the places, period and indicator the context lends it, and where each came from."""
         inherited: list[Inherited] = []
+        vague = fields.pop("vague", False)  # the figure's own period is a part no source delimits: none to lend
         if fields.get("metric") is None and fields["kind"] in ("amount", "change") and (lent := self._metric(fields, paragraph)):
             fields = {**fields, "metric": lent["metric"]}
             inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
@@ -111,15 +112,17 @@ class Context:
                 inherited.append(Inherited(field="places", text=counterpart.text, span=lent["span"]))
         period = fields.get("period")
         carried = period is not None and previous is not None and previous.period == period and not any(p.period == period for p in own_periods)
-        if (carried or period is None) and self._indefinite(fields["span"], clause):
+        if not vague and (carried or period is None) and self._indefinite(fields["span"], clause):
             fields = {**fields, "period": None}  # "hatte jahrelang Japan das höchste BIP": no year to lend
-        elif period is None and (latest := self._latest_year(fields)) is not None:
+        elif not vague and period is None and (latest := self._latest_year(fields)) is not None:
             fields = {**fields, "period": latest}
             inherited.append(Inherited(field="period", text=f"{latest.label}, the last full year before publication"))
         elif carried:
             inherited.append(self._from_text("period", previous))
-        # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's.
-        if not fields.get("places") and fields["kind"] != "ranking":
+        # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's;
+        # one of a series with no place (a world market price) takes none.
+        placeless = fields.get("metric") is not None and not catalog.indicators()[fields["metric"].id].dimensions
+        if not fields.get("places") and fields["kind"] != "ranking" and not placeless:
             lent = self._places(paragraph, clause, fields.get("attribution"))
             if lent:
                 fields = {**fields, "places": [p for p, _ in lent]}

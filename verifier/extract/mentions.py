@@ -36,6 +36,8 @@ class PeriodMention(Mention):
     # A point in the past the figure is set against ("since 2018", "the highest
     # since 1975", "seit 2016"), not the period the figure measures.
     since: bool = False
+    # A part of the period no source delimits ("Anfang 2023", "mid-2015"): no figure's period.
+    vague: bool = False
 
     @property
     def publication(self) -> bool:
@@ -44,7 +46,7 @@ class PeriodMention(Mention):
     @property
     def measured(self) -> bool:
         """Whether a figure near it may be the figure for this period."""
-        return self.cue is None and not self.since
+        return self.cue is None and not self.since and not self.vague
 
 
 @dataclass(frozen=True)

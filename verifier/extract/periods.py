@@ -118,7 +118,9 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     since = re.compile(rf"(?:{since_words})(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?[\s\u00a0\u202f]*\Z", re.I)
     tables = {
         "quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays,
-        "since": since, "since_start": re.compile(since_words, re.I), "statement": statement, "statement_after": statement_after,
+        "since": since, "since_start": re.compile(since_words, re.I),
+        "vague": re.compile(rf"(?:{phrase_pattern(section.get('vague_parts', [])) or '(?!)'})(?:[\s\u00a0\u202f]+|(?<=-))\Z", re.I),
+        "statement": statement, "statement_after": statement_after,
     }
     return tuple(rules), publication, tables
 
@@ -150,7 +152,8 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
                 if cue is None and _DATELINE_AFTER.match(text, m.end()):
                     cue = _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
             since = bool(tables["since"].search(text, max(0, m.start() - 30), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
-            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since))
+            vague = rule.kind in ("year", "month", "quarter", "half") and bool(tables["vague"].search(text, max(0, m.start() - 25), m.start()))
+            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since, vague=vague))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
     return _anchored(found, tables)
