@@ -356,6 +356,10 @@ def test_units_carry_to_bare_figures(lang, text, values):
         ("fr", "2022 a été la troisième année la plus sèche en Espagne.", 3),
         ("es", "Chile es el mayor productor de cobre del mundo.", 1),
         ("de", "Kasachstan ist der größte Uranproduzent der Welt.", 1),
+        # A place in a table ranks as well.
+        ("fr", "Les États-Unis se classent au 10e rang en 2023.", 10),
+        ("es", "Rusia ocupa la sexta posición entre los socios de China.", 6),
+        ("en", "The UK fell to the sixth spot in 2021.", 6),
     ],
 )
 def test_rankings_without_a_catalogue_metric(lang, text, rank):
@@ -374,6 +378,8 @@ def test_rankings_without_a_catalogue_metric(lang, text, rank):
         ("fr", "Les deux plus grands pays du continent ont signé."),
         ("es", "Es uno de los mayores yacimientos de Asia."),
         ("de", "Die beiden größten Volkswirtschaften der Welt verhandeln."),
+        ("en", "In the first place, the deal was never signed."),
+        ("es", "En primer lugar, el acuerdo no se firmó."),
     ],
 )
 def test_no_ranking_without_a_rank(lang, text):
