@@ -172,6 +172,10 @@ ROWS = [
         {"period": "2023"}),
     Row("placeless-price-en", "en", "Russia sold oil to China and India in 2023.\n\nBrent fell 10 percent in 2023 to $77.04 a barrel.", "$77.04",
         "measure-mismatch", {"places": set()}),
+    Row("bracketed-month-es", "es", "La inflación de España bajó en julio (2,3 %) y subió en agosto (2,6 %) y septiembre (3,5 %) de 2023.", "3,5 %",
+        "period-unavailable", {"period": "September 2023"}),
+    Row("statement-weekday-date-es", "es", "La inflación de Argentina se aceleró al 25,5 % en diciembre, según informó este jueves 11 de enero el Indec.",
+        "25,5 %", "no-evidence", {"period": "December 2023"}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

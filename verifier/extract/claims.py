@@ -288,7 +288,9 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
         or (p.since and p.cue is None and _own_figure(document, p, anchor))
     ]
     usable_periods = [p for p in usable_periods if not any(a <= p.start < b and not a <= anchor.start < b for a, b in relatives)]
-    own = _nearest(usable_periods, anchor, clause)
+    # "julio (2,3 %), agosto (2,6 %)": a figure in brackets right after a period is that period's.
+    bracketed = next((p for p in usable_periods if p.end <= anchor.start and _OPEN_AFTER_PLACE.fullmatch(document.text, p.end, anchor.start)), None)
+    own = bracketed or _nearest(usable_periods, anchor, clause)
     # "Anfang 2023 hatte ein Fass … 85 Dollar gekostet": a part of a year no source delimits, and no other period.
     vague = own is None and any(p.vague and clause[0] <= p.start < clause[1] for p in found.periods)
     period = None if vague else own or _nearest(usable_periods, anchor, (sentence.start, sentence.end)) or carried
@@ -454,7 +456,7 @@ def _parenthesised(text: str, found: list[PlaceMention], q: Mention) -> list[Pla
     return found
 
 
-_OPEN_AFTER_PLACE = re.compile(r"[\s\u00a0]*\([^()]{0,40}")
+_OPEN_AFTER_PLACE = re.compile(r"[\s\u00a0]*\([^()]{0,40}")  # a bracket opened after a place or a period
 
 
 def _with_subject(found: list[PlaceMention], q: Mention) -> list[Place]:

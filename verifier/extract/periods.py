@@ -106,12 +106,17 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     rules.append(_Rule(re.compile(rf"(?P<m1>{month})(?:{_S}(?:de{_S})?{_YEAR})", re.I), "month"))
     prepositions = phrase_pattern(section.get("month_prepositions", []))
     rules.append(_Rule(re.compile(rf"(?:{prepositions}(?:{_S}|-))(?P<m1>{month})(?!\w)", re.I), "month"))
+    # A bare month with its figure in brackets, in a list of months: "julio (2,3 %), agosto (2,6 %), septiembre (3,5 %)".
+    rules.append(_Rule(re.compile(rf"(?<!\w)(?P<m1>{month})(?=[\s\u00a0]*\([\s\u00a0]*[+\-−]?\d)", re.I), "month"))
     rules.append(_Rule(re.compile(rf"(?<![\d,.\w])(?<!\d-){_YEAR}(?![.,]\d)", re.I), "year"))
     publication = re.compile(
         rf"(?:{phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
     )
     # "said Wednesday", "a indiqué jeudi": a day right after a speech verb dates the statement.
-    statement = re.compile(rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:on|le|am|el))?[\s\u00a0\u202f]*\Z", re.I)
+    # "said on Thursday", "a indiqué ce jeudi", "informó este jueves", "teilte am Montag mit".
+    statement = re.compile(
+        rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:on|this|le|ce|am|diesen|el|este|esta))?[\s\u00a0\u202f]*\Z", re.I
+    )
     after = section.get("statement_cues_after")
     statement_after = re.compile(rf"[\s\u00a0\u202f]*(?:[^\s\d.,;:]+{_S}){{0,3}}(?:{phrase_pattern(after)})", re.I) if after else None
     since_words = phrase_pattern(section.get("since", []))
@@ -156,7 +161,17 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since, vague=vague))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
-    return _anchored(found, tables)
+    return _anchored(_statement_dates(text, found), tables)
+
+
+def _statement_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """A date right after a statement's weekday is the same day: "informó este jueves 11 de enero"."""
+    out = list(found)
+    for i in range(1, len(out)):
+        before, mention = out[i - 1], out[i]
+        if before.cue is not None and mention.cue is None and re.fullmatch(r"[\s\u00a0,]*", text[before.end : mention.start]):
+            out[i] = replace(mention, cue=before.cue)
+    return out
 
 
 # A dateline opens a paragraph with the place and day of filing, then the agency or a dash:
