@@ -176,6 +176,8 @@ ROWS = [
         "period-unavailable", {"period": "September 2023"}),
     Row("statement-weekday-date-es", "es", "La inflación de Argentina se aceleró al 25,5 % en diciembre, según informó este jueves 11 de enero el Indec.",
         "25,5 %", "no-evidence", {"period": "December 2023"}),
+    Row("released-by-en", "en", "In January 2024 Australia's CPI inflation was 3.4 per cent, figures released by the Australian Bureau of Statistics "
+        "on Thursday showed.", "3.4 per cent", "period-unavailable", {"period": "January 2024"}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -109,8 +109,11 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     # A bare month with its figure in brackets, in a list of months: "julio (2,3 %), agosto (2,6 %), septiembre (3,5 %)".
     rules.append(_Rule(re.compile(rf"(?<!\w)(?P<m1>{month})(?=[\s\u00a0]*\([\s\u00a0]*[+\-−]?\d)", re.I), "month"))
     rules.append(_Rule(re.compile(rf"(?<![\d,.\w])(?<!\d-){_YEAR}(?![.,]\d)", re.I), "year"))
+    # "data released last month", "released by the Australian Bureau of Statistics on Thursday".
+    agents = phrase_pattern(section.get("publication_agents", [])) or "(?!)"
     publication = re.compile(
-        rf"(?:{phrase_pattern(section.get('publication_cues', []))})(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z", re.I
+        rf"(?:{phrase_pattern(section.get('publication_cues', []))})(?:{_S}(?:{agents})(?:{_S}[\w'’().-]+){{1,6}}?)?(?:{_S}\w+){{0,2}}[\s\u00a0\u202f]*\Z",
+        re.I,
     )
     # "said Wednesday", "a indiqué jeudi": a day right after a speech verb dates the statement.
     # "said on Thursday", "a indiqué ce jeudi", "informó este jueves", "teilte am Montag mit".
@@ -149,7 +152,7 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             period = _resolve(rule.kind, m, tables, ref, lang)
             if period is None:
                 continue
-            cue = publication.search(text, max(0, m.start() - 40), m.start())
+            cue = publication.search(text, max(0, m.start() - 90), m.start())
             if cue is None and rule.kind in ("weekday", "relative_day", "day"):
                 cue = tables["statement"].search(text, max(0, m.start() - 30), m.start())
                 if cue is None and tables["statement_after"] is not None:
