@@ -253,7 +253,9 @@ def extract(document: Document) -> list[Claim]:
         context.observe(sentence.paragraph, [p for p in found.places if not any(a.start <= p.start < a.end for a in found.attributions)])
         context.observe_claims(sentence.paragraph, [fields for _, fields in claims[first:]])
         if own:
-            context.observe_period(sentence.paragraph, own)
+            # The sentence's main figure comes first; a period after it may date one set against it ("5,6 % après 23,1 % en 2022").
+            main = next((f["period"] for _, f in sorted(claims[first:], key=lambda c: c[0]) if f.get("period") and not f.get("inherited")), None)
+            context.observe_period(sentence.paragraph, own, next((p for p in own if p.period == main), own[-1]))
     claims.sort(key=lambda item: item[0])
     # A rank read twice (its ordinal and its superlative: "4th largest economy") is one claim.
     unique: list[dict] = []

@@ -78,13 +78,14 @@ class Context:
         if countries := _countries(places):
             self.named.append((paragraph, countries))
 
-    def observe_period(self, paragraph: int, periods: list[PeriodMention]) -> None:
-        """`periods`: those a sentence states, in text order. A day is rarely a paragraph's frame
-        ("Ce mercredi, le taux de chômage atteint 7,4 % au troisième trimestre"): the first longer one is."""
+    def observe_period(self, paragraph: int, periods: list[PeriodMention], main: PeriodMention) -> None:
+        """`periods`: those a sentence states, in text order; `main`: its main figure's, which the next
+        sentence carries on. A day is rarely a paragraph's frame ("Ce mercredi, le taux de chômage atteint
+        7,4 % au troisième trimestre"): the first longer one is."""
         longer = [p for p in periods if p.period.start != p.period.end]
         if self.framed is None or self.framed[0] != paragraph or (self.framed[1].period.start == self.framed[1].period.end and longer):
             self.framed = (paragraph, (longer or periods)[0])
-        self.stated = (paragraph, periods[-1])
+        self.stated = (paragraph, main)
 
     def period(self, paragraph: int) -> PeriodMention | None:
         """The period a sentence stating none is about: the last one stated in its
