@@ -77,6 +77,10 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
         # The same shapes span years: "entre 2021 et 2023", "from 2019 to 2023".
         years = body.replace(r"\{m1\}", _YEAR.replace("?P<y>", "?P<y1>")).replace(r"\{m2\}", _YEAR.replace("?P<y>", "?P<y2>"))
         rules.append(_Rule(re.compile(rf"(?<!\w){years}", re.I), "years"))
+    # "in the 12 months to May": a year-on-year rate for the month, as statistics offices date it.
+    for template in section.get("to_month", []):
+        body = phrase_pattern([template], words=False)[3:-1].replace(r"\{m\}", f"(?P<m1>{month})")
+        rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "month"))
     count = rf"(?P<n>\d{{1,2}}|{phrase_pattern(lex.written_numbers)})"
     for template in section.get("first_months", []):
         body = phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
