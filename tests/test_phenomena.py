@@ -180,6 +180,8 @@ ROWS = [
         "on Thursday showed.", "3.4 per cent", "period-unavailable", {"period": "January 2024"}),
     Row("main-period-fr", "fr", "En moyenne annuelle en 2023, les prix de l'énergie en France ont augmenté de 5,6 % après 23,1 % en 2022. "
         "Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "no-metric", {"period": "2023", "inherited": ["period", "places"]}),
+    Row("since-clause-en", "en", "Germany's average inflation rate for 2023 was 5.9% – the second-highest figure since Germany reunified in 1990.",
+        "5.9%", "supported", {"period": "2023"}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

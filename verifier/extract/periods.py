@@ -127,7 +127,12 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     after = section.get("statement_cues_after")
     statement_after = re.compile(rf"[\s\u00a0\u202f]*(?:[^\s\d.,;:]+{_S}){{0,3}}(?:{phrase_pattern(after)})", re.I) if after else None
     since_words = phrase_pattern(section.get("since", []))
-    since = re.compile(rf"(?:{since_words})(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?[\s\u00a0\u202f]*\Z", re.I)
+    # "since 2018", "depuis le début", and a clause between: "since Germany reunified in 1990".
+    gap = phrase_pattern(section.get("since_gap", [])) or "(?!)"
+    since = re.compile(
+        rf"(?:{since_words})(?:(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?|(?:{_S}[^\W\d]+){{1,4}}{_S}(?:{gap}))[\s\u00a0\u202f]*\Z",
+        re.I,
+    )
     tables = {
         "quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays,
         "since": since, "since_start": re.compile(since_words, re.I),
@@ -163,7 +168,7 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
                     cue = tables["statement_after"].match(text, m.end(), m.end() + 60)
                 if cue is None and _DATELINE_AFTER.match(text, m.end()):
                     cue = _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            since = bool(tables["since"].search(text, max(0, m.start() - 30), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
+            since = bool(tables["since"].search(text, max(0, m.start() - 60), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
             vague = rule.kind in ("year", "month", "quarter", "half") and bool(tables["vague"].search(text, max(0, m.start() - 25), m.start()))
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since, vague=vague))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
