@@ -182,6 +182,7 @@ ROWS = [
         "Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "no-metric", {"period": "2023", "inherited": ["period", "places"]}),
     Row("since-clause-en", "en", "Germany's average inflation rate for 2023 was 5.9% – the second-highest figure since Germany reunified in 1990.",
         "5.9%", "supported", {"period": "2023"}),
+    Row("now-en", "en", "India now has 1.44 billion people.", "1.44 billion", "context-mismatch", {"period": "2024", "inherited": ["period"]}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

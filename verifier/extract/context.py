@@ -40,6 +40,7 @@ class _Grammar:
     pair: re.Pattern  # "the two countries", "les deux pays": the last two countries named
     one: re.Pattern  # "the country", "le pays": the last one
     indefinite: re.Pattern  # "for years", "jahrelang": no period at all
+    current: re.Pattern  # "now", "désormais": this year's level
     partner: re.Pattern  # "from", "nach" right before a country: a flow's partner
 
 
@@ -50,6 +51,7 @@ def _grammar(lang: str) -> _Grammar:
         pair=re.compile(phrase_pattern(section.get("pair", [])), re.I),
         one=re.compile(phrase_pattern(section.get("one", [])), re.I),
         indefinite=re.compile(phrase_pattern(section.get("indefinite", [])), re.I),
+        current=re.compile(phrase_pattern(section.get("current", [])) or "(?!)", re.I),
         partner=re.compile(
             rf"(?:{phrase_pattern(lx.load(lang).data.get('places', {}).get('partner_before', [])) or '(?!)'})[\s\u00a0]+(?:\w+[\s\u00a0]+)?\Z", re.I
         ),
@@ -116,8 +118,12 @@ class Context:
         if not vague and (carried or period is None) and self._indefinite(fields["span"], clause):
             fields = {**fields, "period": None}  # "hatte jahrelang Japan das höchste BIP": no year to lend
         elif not vague and period is None and (latest := self._latest_year(fields)) is not None:
+            now = _grammar(self.document.lang).current.search(self.document.text, *clause)
+            if now:
+                latest = months_period(latest.end.year + 1, 1, 12)
             fields = {**fields, "period": latest}
-            inherited.append(Inherited(field="period", text=f"{latest.label}, the last full year before publication"))
+            said = f"{latest.label}, the year it is said to be so now (\"{now.group()}\")" if now else f"{latest.label}, the last full year before publication"
+            inherited.append(Inherited(field="period", text=said))
         elif carried:
             inherited.append(self._from_text("period", previous))
         # Places matter where a series is looked up: a figure naming no indicator keeps its sentence's;
