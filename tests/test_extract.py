@@ -265,6 +265,7 @@ def test_shares(lang, text):
         # The twelve months to a month date a year-on-year rate by the month.
         ("en", "in the 12 months to May", "2023-05-01", "2023-05-31"),
         ("de", "in den zwölf Monaten bis Januar", "2024-01-01", "2024-01-31"),
+        ("en", "for the last three months of 2022", "2022-10-01", "2022-12-31"),
     ],
 )
 def test_periods_in_four_languages(lang, text, start, end):

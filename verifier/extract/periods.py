@@ -85,6 +85,9 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     for template in section.get("first_months", []):
         body = phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
         rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "first"))
+    # "the last three months of 2023": the year's fourth quarter, only with the year written (without, a rolling stretch).
+    if last_of := section.get("last_quarter_of"):
+        rules.append(_Rule(re.compile(rf"(?:{phrase_pattern(last_of)}){_S}(?:l['’]année{_S})?{_YEAR}", re.I), "last_quarter"))
     quarters, halves = lx.normalize_keys(section.get("quarters", {})), lx.normalize_keys(section.get("halves", {}))
     for kind, table in (("quarter", quarters), ("half", halves)):
         rules.append(_Rule(re.compile(rf"(?P<p>{phrase_pattern(table)}){year_tail}", re.I), kind))
@@ -223,6 +226,8 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         if not n or not 1 <= n <= 12:
             return None
         return months_period(year, 1, n) if year else _latest_ended(1, n, ref)
+    if kind == "last_quarter":
+        return months_period(year, 10, 12).model_copy(update={"label": f"Q4 {year}"})
     if kind in ("quarter", "half"):
         n = tables[kind][normalize(groups["p"])]
         size = 3 if kind == "quarter" else 6
