@@ -291,7 +291,7 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
     ]
     usable_periods = [p for p in usable_periods if not any(a <= p.start < b and not a <= anchor.start < b for a, b in relatives)]
     # "julio (2,3 %), agosto (2,6 %)": a figure in brackets right after a period is that period's.
-    bracketed = next((p for p in usable_periods if p.end <= anchor.start and _OPEN_AFTER_PLACE.fullmatch(document.text, p.end, anchor.start)), None)
+    bracketed = next((p for p in usable_periods if p.end <= anchor.start and _OPENED_AFTER.fullmatch(document.text, p.end, anchor.start)), None)
     own = bracketed or _nearest(usable_periods, anchor, clause)
     # "Anfang 2023 hatte ein Fass … 85 Dollar gekostet": a part of a year no source delimits, and no other period.
     vague = own is None and any(p.vague and clause[0] <= p.start < clause[1] for p in found.periods)
@@ -453,12 +453,12 @@ def _parenthesised(text: str, found: list[PlaceMention], q: Mention) -> list[Pla
     """A figure in brackets right after a place is that place's alone: "suivie par l'Irak
     (environ 25,42 millions de tonnes), la Malaisie (19,6 millions de tonnes)…"."""
     for p in found:
-        if p.end <= q.start and _OPEN_AFTER_PLACE.fullmatch(text, p.end, q.start):
+        if p.end <= q.start and _OPENED_AFTER.fullmatch(text, p.end, q.start):
             return [p]
     return found
 
 
-_OPEN_AFTER_PLACE = re.compile(r"[\s\u00a0]*\([^()]{0,40}")  # a bracket opened after a place or a period
+_OPENED_AFTER = re.compile(r"[\s\u00a0]*\([^()]{0,40}")  # a bracket opened after a place or a period
 
 
 def _with_subject(found: list[PlaceMention], q: Mention) -> list[Place]:
@@ -542,7 +542,7 @@ def _place_comparisons(document, sentence, found: Found, text: str, carried) -> 
             "sentence": ctx["sentence"],
             "span": document.locate(anchor.start, anchor.end),
             "period": ctx["period"],
-        "vague": ctx["vague"],
+            "vague": ctx["vague"],
             "places": ([_place(subject, "subject")] if subject else []) + [_place(p, "rival") for p in rivals],
             "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
             "attribution": ctx["attribution"],

@@ -34,7 +34,6 @@ from .periods import months_period
 _REACH = 1
 
 
-
 @dataclass(frozen=True)
 class _Grammar:
     pair: re.Pattern  # "the two countries", "les deux pays": the last two countries named
