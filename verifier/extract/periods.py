@@ -124,9 +124,8 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     )
     # "said Wednesday", "a indiqué jeudi": a day right after a speech verb dates the statement.
     # "said on Thursday", "a indiqué ce jeudi", "informó este jueves", "teilte am Montag mit".
-    statement = re.compile(
-        rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:on|this|le|ce|am|diesen|el|este|esta))?[\s\u00a0\u202f]*\Z", re.I
-    )
+    articles = phrase_pattern(section.get("statement_articles", [])) or "(?!)"
+    statement = re.compile(rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:{articles}))?[\s\u00a0\u202f]*\Z", re.I)
     after = section.get("statement_cues_after")
     statement_after = re.compile(rf"[\s\u00a0\u202f]*(?:[^\s\d.,;:]+{_S}){{0,3}}(?:{phrase_pattern(after)})", re.I) if after else None
     since_words = phrase_pattern(section.get("since", []))
