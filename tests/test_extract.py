@@ -749,3 +749,11 @@ def test_half_a_point_is_a_change_in_points():
 def test_a_verb_and_its_object_name_the_indicator(lang, text, metric):
     claim = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))[0]
     assert (claim.metric.id if claim.metric else None) == metric
+
+
+def test_a_venue_is_a_place_named_but_no_subject():
+    text = "Die Ein- und Ausfuhren summierten sich 2023 auf 240 Milliarden Dollar, wie aus den in Peking veröffentlichten Zolldaten hervorgeht."
+    assert [p["code"] for p in parse("places", text, lang="de")] == ["CHN"]
+    (claim,) = extract(from_text(text, lang="de", published=dt.date(2024, 2, 8)))
+    assert claim.places == []
+

@@ -40,5 +40,6 @@ def parse(kind: str, text: str, *, lang: str, published=None) -> list[dict]:
         items = sorted([(m.start, m.end, m.text, m.quantity) for m in found.quantities] + multiples, key=lambda i: i[0])
         return [{"text": text, "span": document.locate(s, e).model_dump(), **q.model_dump()} for s, e, text, q in items]
     if kind == "places":
-        return [{"text": m.text, "span": span(m), "code": m.code} for m in found.places]
+        # Every place named, those that only set the scene ("in Beijing") too.
+        return [{"text": m.text, "span": span(m), "code": m.code} for m in sorted(found.places + found.settings, key=lambda m: m.start)]
     raise ValueError(f"unknown kind {kind!r}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .. import catalog
@@ -157,6 +157,7 @@ class Found:
     masked: str  # the text with periods blotted out, as the quantity finder saw it
     ranks: list[re.Match]  # listed ordinals and superlatives ("premier", "largest")
     formed: list[superlatives.SuperlativeMention]  # superlatives told by their form, that no list names
+    settings: list[PlaceMention] = field(default_factory=list)  # places that only set the scene: venues, datelines, benchmarks
 
 
 def _within(found: Found, start: int, end: int) -> Found:
@@ -192,7 +193,8 @@ def find_mentions(text: str, lang: str, published) -> Found:
         b.span() for _, end in [*taken, *((s.start, s.end) for s in formed)] if (b := bounded.match(text, end))
     ]
     found_quantities = [q for q in quantities.find(mask(masked, bases), lang) if not any(a <= q.start < b for a, b in spans)]
-    found_places = places.find(mask(text, found_quantities), lang)
+    every_place = places.find(mask(text, found_quantities), lang)
+    found_places = places.subjects(every_place)
     found_quantities = currencies.resolve(
         masked, lang, found_quantities, found_places, lambda: [(s.start, s.end) for s in sentences(text, lang)]
     )
@@ -207,6 +209,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
         masked=masked,
         ranks=ranks,
         formed=formed,
+        settings=[p for p in every_place if p.setting],
     )
 
 

@@ -71,7 +71,7 @@ class Context:
 
     def __post_init__(self) -> None:
         if self.document.title:
-            self.headline = _countries(place_finder.find(self.document.title, self.document.lang))
+            self.headline = _countries(place_finder.subjects(place_finder.find(self.document.title, self.document.lang)))
             stated = [p for p in period_finder.find(self.document.title, self.document.lang, self.document.published) if p.measured]
             self.headline_period = stated[-1] if stated else None
 

@@ -53,6 +53,9 @@ class PeriodMention(Mention):
 class PlaceMention(Mention):
     code: str
     kind: str  # name, capital, adjective, aggregate
+    # What the place only sets, as no subject of a figure: "venue" ("published in Beijing"),
+    # "dateline" ("BERLIN (dpa) -"), "benchmark" ("the U.S. benchmark WTI"). None: a subject.
+    setting: str | None = None
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,6 @@ def find(text: str, lang: str) -> list[PlaceMention]:
         if key not in lex.places:
             continue  # a currency: "la livre turque" is not Turkey
         code, kind = lex.places[key]
-        if kind == "capitals" and any(a <= start < b for a, b in datelines):
-            continue  # a dateline is a city; "Germany – Europe's largest economy – shrank" is no dateline
         written = text[start:end]
         if kind in ("name", "names", "capitals") and not written[0].isupper():
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
@@ -59,14 +57,22 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             continue
         if excluding and excluding.search(text, max(0, start - 30), start):
             continue  # "hors Mayotte": the figure is about the rest
-        if benchmark and benchmark.match(text, end):
-            continue
-        if kind == "capitals" and venue and venue.search(text, max(0, start - 6), start):
-            continue  # "in Peking veröffentlichten Zolldaten": where, not whose
+        setting = None
+        if kind == "capitals" and any(a <= start < b for a, b in datelines):
+            setting = "dateline"  # a dateline is a city; "Germany – Europe's largest economy – shrank" is no dateline
+        elif kind == "capitals" and venue and venue.search(text, max(0, start - 6), start):
+            setting = "venue"  # "in Peking veröffentlichten Zolldaten": where, not whose
+        elif benchmark and benchmark.match(text, end):
+            setting = "benchmark"  # "the U.S. benchmark", "der amerikanischen Sorte WTI"
         if a := article.search(text, max(0, start - 5), start):
             start = a.start()
-        found.append(PlaceMention(start, end, text[start:end], code, kind))
+        found.append(PlaceMention(start, end, text[start:end], code, kind, setting))
     return found
+
+
+def subjects(found: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a figure may be about, not those that only set the scene (`PlaceMention.setting`)."""
+    return [p for p in found if p.setting is None]
 
 
 def dateline(text: str, lang: str, start: int = 0) -> PlaceMention | None:
