@@ -158,17 +158,21 @@ class Context:
 
     def _counterpart(self, fields: dict, paragraph: int) -> Place | None:
         """The reporter a bilateral flow listed partner by partner keeps: "Saudi Arabia sold China 38.6 Mt…
-        It is followed by Iraq (25.42 Mt)" is China's imports from Iraq, the first place of the flow it follows."""
+        It is followed by Iraq (25.42 Mt)" is China's imports from Iraq: the market of the ranking it follows,
+        else the first place of the flow."""
         own, metric = fields.get("places") or [], fields["metric"].id
         if len(own) != 1 or "partner" not in catalog.indicators()[metric].dimensions:
             return None
-        for where, before in reversed(self.measured):
-            if paragraph - where > _REACH:
-                return None
-            if before["metric"].id == metric and before["kind"] != "ranking" and len(before.get("places") or []) == 2:
-                first = before["places"][0]
-                return None if own[0].code in {p.code for p in before["places"]} else Place(code=first.code, text=first.text)
-        return None
+        flows = [
+            before for where, before in reversed(self.measured)
+            if paragraph - where <= _REACH and before["metric"].id == metric and len(before.get("places") or []) == 2
+        ]
+        if not flows or own[0].code in {p.code for p in flows[0]["places"]}:
+            return None
+        # A ranking names the market its suppliers are ranked in ("el mayor proveedor de petróleo de China").
+        markets = [p for f in flows if f["kind"] == "ranking" for p in f["places"] if p.role == "counterpart"]
+        market = markets[0] if markets else next((f["places"][0] for f in flows if f["kind"] != "ranking"), None)
+        return Place(code=market.code, text=market.text) if market is not None and market.code != own[0].code else None
 
     def _indefinite(self, span, clause: tuple[int, int]) -> bool:
         """Whether an indefinite stretch of time governs the figure: next to it, with no
