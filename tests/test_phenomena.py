@@ -183,6 +183,10 @@ ROWS = [
     Row("since-clause-en", "en", "Germany's average inflation rate for 2023 was 5.9% – the second-highest figure since Germany reunified in 1990.",
         "5.9%", "supported", {"period": "2023"}),
     Row("now-en", "en", "India now has 1.44 billion people.", "1.44 billion", "context-mismatch", {"period": "2024", "inherited": ["period"]}),
+    Row("previous-month-de", "de", "Die Inflation in Deutschland lag im Dezember 2023 bei 3,7 Prozent, nach 3,2 Prozent im Vormonat.", "3,2 Prozent",
+        "period-unavailable", {"period": "November 2023"}),
+    Row("previous-month-es", "es", "La inflación de Argentina de diciembre de 2023 se aceleró al 25,5 %, el doble respecto al mes previo (12,8 %).",
+        "12,8 %", "no-evidence", {"period": "November 2023"}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -204,6 +204,9 @@ def _anchored(found: list[PeriodMention], tables: dict) -> list[PeriodMention]:
         entry = tables["relative"].get(normalize(mention.text))
         if entry and entry.get("anchor") == "context":
             before = next((p for p in reversed(out) if p.measured and 0 <= mention.start - p.end <= 250), None)
+            # "the previous month" counts from a month, not from a year: "2,6 puntos menos que en 2022 … el mes anterior".
+            if before is not None and entry["unit"] == "month" and (before.period.end - before.period.start).days > 31:
+                before = None
             if before is not None:
                 shifted = shift_years(before.period, entry["offset"]) if entry["unit"] == "year" else shift_months(before.period, entry["offset"])
                 mention = replace(mention, period=shifted)
