@@ -187,6 +187,8 @@ ROWS = [
         "period-unavailable", {"period": "November 2023"}),
     Row("previous-month-es", "es", "La inflación de Argentina de diciembre de 2023 se aceleró al 25,5 %, el doble respecto al mes previo (12,8 %).",
         "12,8 %", "no-evidence", {"period": "November 2023"}),
+    Row("vague-stretch-fr", "fr", "Le point bas du chômage en France avait été atteint fin 2022 début 2023 avec un taux de 7,1 %.", "7,1 %",
+        "no-metric", {"period": None}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -175,7 +175,19 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
             found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since, vague=vague))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
-    return _anchored(_statement_dates(text, found), tables)
+    return _anchored(_statement_dates(text, _vague_stretches(text, found)), tables)
+
+
+def _vague_stretches(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """A period joined to a vague one is part of the same vague stretch: "fin 2022 début 2023",
+    "end-2022/early-2023" name no period a source delimits."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        # At most a short word between ("fin 2022 début 2023", "2022 and early 2023"), no punctuation or figure.
+        if (a.vague or b.vague) and re.fullmatch(r"[\s\u00a0/–-]*(?:[^\W\d]{1,8}[\s\u00a0/–-]+)?", text[a.end : b.start]):
+            out[i], out[i + 1] = replace(a, vague=True), replace(b, vague=True)
+    return out
 
 
 def _statement_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
