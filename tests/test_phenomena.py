@@ -189,6 +189,9 @@ ROWS = [
         "12,8 %", "no-evidence", {"period": "November 2023"}),
     Row("vague-stretch-fr", "fr", "Le point bas du chômage en France avait été atteint fin 2022 début 2023 avec un taux de 7,1 %.", "7,1 %",
         "no-metric", {"period": None}),
+    Row("year-label-de", "de", "Im Jahr 2023 wurden in Deutschland 508,1 Milliarden Kilowattstunden Strom erzeugt. Davon stammten 267 Milliarden "
+        "Kilowattstunden aus erneuerbaren Energien (2022: 251,8 Milliarden Kilowattstunden).", "267", "no-metric",
+        {"period": "2023", "inherited": ["period", "places"]}),
     Row("venue-de", "de", "Der Handel zwischen China und Russland erreichte 2023 einen Rekord.\n\nDie Ein- und Ausfuhren summierten sich 2023 auf "
         "240,11 Milliarden Dollar, wie aus den am Freitag in Peking veröffentlichten Zolldaten hervorgeht.", "240,11", "supported",
         {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -29,6 +29,7 @@ from .periods import months_period
 from .sentences import sentences
 
 _S = r"[\s\u00a0\u202f]+"
+_LABEL = re.compile(r"[\s\u00a0]*:[\s\u00a0]*")  # "2022: 569,2 Milliarden"
 _PARENTHESIS = re.compile(r"[\s\u00a0\u202f]*\([\s\u00a0\u202f]*")  # "l'année précédente (5,2 %)"
 _RANK_GAP = re.compile(r"(?:[\s\u00a0\u202f-]+[^\W\d]+){0,2}[\s\u00a0\u202f-]+")
 
@@ -293,6 +294,8 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
         or (p.since and p.cue is None and _own_figure(document, p, anchor))
     ]
     usable_periods = [p for p in usable_periods if not any(a <= p.start < b and not a <= anchor.start < b for a, b in relatives)]
+    # "(2022: 251,8 Milliarden)": a period with a colon labels the figure right after it only.
+    usable_periods = [p for p in usable_periods if not (_LABEL.match(document.text, p.end) and not _LABEL.fullmatch(document.text, p.end, anchor.start))]
     # "julio (2,3 %), agosto (2,6 %)": a figure in brackets right after a period is that period's.
     bracketed = next((p for p in usable_periods if p.end <= anchor.start and _OPENED_AFTER.fullmatch(document.text, p.end, anchor.start)), None)
     own = bracketed or _nearest(usable_periods, anchor, clause)
