@@ -26,6 +26,7 @@ from functools import cache
 from ..models import Period
 from ..periods import shift_months, shift_years
 from ..phrases import normalize, phrase_pattern
+from . import datelines
 from . import lexicon as lx
 from .mentions import PeriodMention
 from .numbers import written_value
@@ -155,6 +156,7 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
     rules, publication, tables = _rules(lang)
     ref = published or dt.date.today()
     found: list[PeriodMention] = []
+    filed = datelines.spans(text)
     taken = bytearray(len(text))  # characters an earlier (longer) rule has claimed
     for rule in rules:
         for m in rule.pattern.finditer(text):
@@ -168,11 +170,13 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
                 cue = tables["statement"].search(text, max(0, m.start() - 30), m.start())
                 if cue is None and tables["statement_after"] is not None:
                     cue = tables["statement_after"].match(text, m.end(), m.end() + 60)
-                if cue is None and _DATELINE_AFTER.match(text, m.end()):
-                    cue = _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
             since = bool(tables["since"].search(text, max(0, m.start() - 60), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
             vague = rule.kind in ("year", "month", "quarter", "half") and bool(tables["vague"].search(text, max(0, m.start() - 25), m.start()))
-            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=cue.start() if cue else None, since=since, vague=vague))
+            at = cue.start() if cue else None
+            if at is None and rule.kind in ("weekday", "relative_day", "day"):
+                # The day of a dateline ("PÉKIN, 20 juin /TASS/.") is the filing's.
+                at = next((a for a, b in filed if a <= m.start() < b), None)
+            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=at, since=since, vague=vague))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
     return _anchored(_statement_dates(text, _vague_stretches(text, found)), tables)
@@ -198,12 +202,6 @@ def _statement_dates(text: str, found: list[PeriodMention]) -> list[PeriodMentio
         if before.cue is not None and mention.cue is None and re.fullmatch(r"[\s\u00a0,]*", text[before.end : mention.start]):
             out[i] = replace(mention, cue=before.cue)
     return out
-
-
-# A dateline opens a paragraph with the place and day of filing, then the agency or a dash:
-# "PÉKIN, 20 juin /TASS/.", "BEIJING, Jan 13 (Reuters) -", "Madrid, 3 feb (EFE).-". Language-neutral shape.
-_DATELINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*[A-ZÀ-Þ][\w'’.\- ]{1,30},[ \t]*\Z")
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\d{4}[ \t]*)?(?:/|\(|[-–—])")
 
 
 def _anchored(found: list[PeriodMention], tables: dict) -> list[PeriodMention]:

@@ -5,48 +5,50 @@ and aggregates ("zone euro" -> EMU); not the ones inside a currency's name."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from ..phrases import phrase_pattern
-from . import currencies
+from . import currencies, datelines
 from . import lexicon as lx
 from .mentions import PlaceMention
 
 _S = r"[\s\u00a0\u202f]+"
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    index: lx.PhraseIndex  # every place name, and the currency names that contain one
+    article: re.Pattern  # "la" in "la Chine"
+    excluding: re.Pattern  # "hors" in "hors Mayotte": the place is left out
+    benchmark: re.Pattern  # " benchmark" after "the U.S.": a price's name
+    venue: re.Pattern  # "in" before a capital: where, not whose
+
+
 @cache
-def _index(lang: str) -> tuple[lx.PhraseIndex, re.Pattern, re.Pattern | None, re.Pattern | None, re.Pattern | None]:
+def _grammar(lang: str) -> _Grammar:
     lex = lx.load(lang)
     section = lex.data.get("places", {})
     articles = phrase_pattern(section.get("articles", []))
-    excluding, benchmark, venue = section.get("excluding"), section.get("benchmark"), section.get("venue")
+    words = lambda key: phrase_pattern(section.get(key, [])) or "(?!)"  # noqa: E731
     # An article stays with the name ("la Chine"); l' has no space after it.
     # Currency names are looked up with the places, so that the longest match
     # takes "livre turque" or "Indian rupee" whole: a currency's name is no place.
-    return (
-        lx.PhraseIndex([*lex.places, *currencies.full_names(lang)], suffix=section.get("genitive", "")),
-        re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
-        re.compile(rf"(?:{phrase_pattern(excluding)})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I) if excluding else None,
-        re.compile(rf"(?:-|{_S})(?:[^\s\d]+{_S})?(?:{phrase_pattern(benchmark)})", re.I) if benchmark else None,
-        re.compile(rf"(?:{phrase_pattern(venue)}){_S}\Z", re.I) if venue else None,
+    return _Grammar(
+        index=lx.PhraseIndex([*lex.places, *currencies.full_names(lang)], suffix=section.get("genitive", "")),
+        article=re.compile(rf"({articles})(?:{_S}|(?<=['’]))\Z", re.I),
+        excluding=re.compile(rf"(?:{words('excluding')})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I),
+        benchmark=re.compile(rf"(?:-|{_S})(?:[^\s\d]+{_S})?(?:{words('benchmark')})", re.I),
+        venue=re.compile(rf"(?:{words('venue')}){_S}\Z", re.I),
     )
-
-
-# A dateline opens a paragraph with the city of filing: "BEIJING, Jan 13 (Reuters) -", "Brussels –",
-# "Neu Delhi/Peking (dpa) -", "PÉKIN, 20 juin /TASS/.". The city the story was filed in is no subject of it.
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ /][A-ZÀ-Þ][\w'’.\-]*){0,3}"
-    r"(?:[ \t]*\([^)\n]{1,30}\)[ \t]*(?:[–—-]|\.)|[ \t]+[–—-][ \t]|,[ \t]+(?:\d|[A-Za-zÀ-ÿ]{3,9}\.?[ \t]+\d))"
-)
 
 
 def find(text: str, lang: str) -> list[PlaceMention]:
     lex = lx.load(lang)
-    index, article, excluding, benchmark, venue = _index(lang)
-    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    g = _grammar(lang)
+    filed = datelines.spans(text)
     found = []
-    for start, end, key in index.finditer(text):
+    for start, end, key in g.index.finditer(text):
         if key not in lex.places:
             continue  # a currency: "la livre turque" is not Turkey
         code, kind = lex.places[key]
@@ -55,16 +57,16 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             continue  # proper nouns are capitalised; "china" the porcelain, "chad" the name are not places
         if kind == "acronyms" and not written.isupper():
             continue
-        if excluding and excluding.search(text, max(0, start - 30), start):
+        if g.excluding.search(text, max(0, start - 30), start):
             continue  # "hors Mayotte": the figure is about the rest
         setting = None
-        if kind == "capitals" and any(a <= start < b for a, b in datelines):
+        if kind == "capitals" and any(a <= start < b for a, b in filed):
             setting = "dateline"  # a dateline is a city; "Germany – Europe's largest economy – shrank" is no dateline
-        elif kind == "capitals" and venue and venue.search(text, max(0, start - 6), start):
+        elif kind == "capitals" and g.venue.search(text, max(0, start - 6), start):
             setting = "venue"  # "in Peking veröffentlichten Zolldaten": where, not whose
-        elif benchmark and benchmark.match(text, end):
+        elif g.benchmark.match(text, end):
             setting = "benchmark"  # "the U.S. benchmark", "der amerikanischen Sorte WTI"
-        if a := article.search(text, max(0, start - 5), start):
+        if a := g.article.search(text, max(0, start - 5), start):
             start = a.start()
         found.append(PlaceMention(start, end, text[start:end], code, kind, setting))
     return found
@@ -78,12 +80,11 @@ def subjects(found: list[PlaceMention]) -> list[PlaceMention]:
 def dateline(text: str, lang: str, start: int = 0) -> PlaceMention | None:
     """The city a story was filed in, from the dateline of its first paragraph: "Berlin (dpa) - Der
     Bundestag hat…". Not a subject, but where a domestic story names no country, its country."""
-    m = _DATELINE.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
-    if m is None:
+    if (span := datelines.first(text, start)) is None:
         return None
     lex = lx.load(lang)
-    for a, b, key in _index(lang)[0].finditer(text[: m.end()]):
-        if a >= m.start() and key in lex.places and lex.places[key][1] == "capitals":
+    for a, b, key in _grammar(lang).index.finditer(text[: span[1]]):
+        if a >= span[0] and key in lex.places and lex.places[key][1] == "capitals":
             return PlaceMention(a, b, text[a:b], *lex.places[key])
     return None
 

@@ -313,14 +313,12 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
 def _subunit_currency(text: str, found: list[QuantityMention], i: int, g: _Grammar) -> str | None:
     """The currency a bare hundredth ("Cent", "cents", "centimes") is of: the nearest other
     money figure's in its sentence ("stieg um 40 Cent auf 72,17 Dollar"), when it names another."""
+    hundredth = lambda m: bool(m.currency) and g.units.get(m.currency, ("", 1.0))[1] == 0.01  # noqa: E731
     q = found[i]
-    if not q.currency or " " in q.currency or g.units.get(q.currency, ("", 1.0))[1] != 0.01:
+    if not hundredth(q) or " " in q.currency:
         return None
     head = q.quantity.unit.partition(" / ")[0]
-    others = sorted(
-        (p for j, p in enumerate(found) if j != i and p.currency and g.units.get(p.currency, ("", 1.0))[1] != 0.01),
-        key=lambda p: abs(p.start - q.start),
-    )
+    others = sorted((p for p in found if p.currency and not hundredth(p)), key=lambda p: abs(p.start - q.start))
     for p in others:
         a, b = sorted((p.end, q.end))
         if _SENTENCE_END.search(text, a, b) is None:
