@@ -41,6 +41,7 @@ class _Grammar:
     indefinite: re.Pattern  # "for years", "jahrelang": no period at all
     current: re.Pattern  # "now", "désormais": this year's level
     partner: re.Pattern  # "from", "nach" right before a country: a flow's partner
+    partner_of: str  # "de" between a flow's commodity and a country: "toneladas de crudo de Rusia"
 
 
 @cache
@@ -54,6 +55,7 @@ def _grammar(lang: str) -> _Grammar:
         partner=re.compile(
             rf"(?:{phrase_pattern(lx.load(lang).data.get('places', {}).get('partner_before', [])) or '(?!)'})[\s\u00a0]+(?:\w+[\s\u00a0]+)?\Z", re.I
         ),
+        partner_of=phrase_pattern(lx.load(lang).data.get("places", {}).get("partner_after_flow", [])) or "(?!)",
     )
 
 
@@ -146,7 +148,10 @@ class Context:
             return None
         text, partner = self.document.text, own[0]
         at = text.find(partner.text, *clause)
-        if at < 0 or not _grammar(self.document.lang).partner.search(text, max(clause[0], at - 25), at):
+        g = _grammar(self.document.lang)
+        # "de" alone says little ("las importaciones de Rusia" are Russia's); right after the commodity it names the origin.
+        of_flow = re.compile(rf"{re.escape(fields['metric'].text)}[\s\u00a0]+(?:{g.partner_of})[\s\u00a0]*\Z", re.I)
+        if at < 0 or not (g.partner.search(text, max(clause[0], at - 25), at) or of_flow.search(text, max(clause[0], at - 60), at)):
             return None
         pairs = [places for where, places in reversed(self.named) if paragraph - where <= _REACH] + [self.headline]
         for places in pairs:

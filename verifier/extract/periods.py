@@ -127,8 +127,9 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     # "said on Thursday", "a indiqué ce jeudi", "informó este jueves", "teilte am Montag mit".
     articles = phrase_pattern(section.get("statement_articles", [])) or "(?!)"
     statement = re.compile(rf"(?:{phrase_pattern(section.get('statement_cues', []))})(?:{_S}(?:{articles}))?[\s\u00a0\u202f]*\Z", re.I)
-    after = section.get("statement_cues_after")
-    statement_after = re.compile(rf"[\s\u00a0\u202f]*(?:[^\s\d.,;:]+{_S}){{0,3}}(?:{phrase_pattern(after)})", re.I) if after else None
+    # "Mercredi, Renault a annoncé", "On Wednesday, the agency said": the speech verb may follow the day and its subject.
+    after = section.get("statement_cues_after", []) + section.get("statement_cues", [])
+    statement_after = re.compile(rf"[\s\u00a0\u202f]*,?(?:{_S}[^\s\d.,;:]+){{0,3}}{_S}(?:{phrase_pattern(after)})(?!\w)", re.I) if after else None
     since_words = phrase_pattern(section.get("since", []))
     # "since 2018", "depuis le début", and a clause between: "since Germany reunified in 1990".
     gap = phrase_pattern(section.get("since_gap", [])) or "(?!)"

@@ -290,8 +290,9 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
         if q.quantity.unit or q.count:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
-        if not q.scaled and after and after.quantity.unit and not after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
-            out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": after.quantity.unit}))  # "von 2,9 auf 2,5 Prozent"
+        # "von 2,9 auf 2,5 Prozent", "entre 3,5 billions et 4,3 billions de dollars": one unit for both ends.
+        if after and after.quantity.unit and q.scaled == after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
+            out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": after.quantity.unit}))
             continue
         # Only a figure too small to stand alone takes the scale: not "by 22,000 to 2.71 million".
         if not q.scaled and abs(q.quantity.value) < 1000 and after and after.scaled and _RANGE_LINK.fullmatch(text, q.end, after.start):
