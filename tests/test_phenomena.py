@@ -97,6 +97,14 @@ ROWS = [
         "240,11 milliards", "supported", {"period": "2023", "inherited": ["period"]}, title="Les échanges Chine-Russie au plus haut en 2023"),
     Row("previous-record-en", "en", "Trade between China and Russia reached $240.11 billion, beyond the previous record of 2022.", "$240.11",
         "supported", {"period": "2023", "inherited": ["period"]}, title="China-Russia trade hits a high in 2023"),
+    # A rate stated at the close of a year is its last month's, not the year's average.
+    Row("closing-year-es", "es", "La inflación ha cerrado 2023 en el 3,1 %.\n\nEl INE ha confirmado este viernes el dato de inflación adelantado.",
+        "3,1 %", "period-unavailable", {"period": "December 2023", "places": {"ESP"}, "inherited": ["places"]}),
+    Row("closing-year-de", "de", "Die Inflationsrate in Deutschland lag Ende 2023 bei 3,7 Prozent.", "3,7 Prozent", "period-unavailable",
+        {"period": "December 2023"}),
+    Row("closing-year-flow-en", "en", "Trade between China and Russia ended 2023 at $240.11 billion.", "$240.11", "supported", {"period": "2023"}),
+    Row("lower-than-base-es", "es", "La media anual del IPC en España fue del 3,5 % en 2023, 4,9 puntos menor que la de 2022.", "4,9 puntos",
+        "supported", {"period": "2023", "unit": "pp"}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

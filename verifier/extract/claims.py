@@ -317,6 +317,7 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
         "attribution": attribution.text if attribution else None,
         "clause": clause,
         "vague": vague,
+        "closing": bool(getattr(period, "closing", False)),
     }
 
 
@@ -407,13 +408,16 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
     else:
         candidates = [m for m in candidates if _compatible(m, quantity, kind)]
         metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
+    period = ctx["period"]
+    if ctx["closing"] and kind == "amount" and quantity.unit == "%" and (metric is None or catalog.indicators()[metric.indicator].unit == "%"):
+        period = months_period(period.end.year, period.end.month, period.end.month)  # "ha cerrado 2023 en el 3,1 %": December's rate
     return {
         "kind": kind,
         "text": document.text[start:end],
         "sentence": ctx["sentence"],
         "span": document.locate(start, end),
         "quantity": quantity,
-        "period": ctx["period"],
+        "period": period,
         "vague": ctx["vague"],
         "basis": basis.unit if basis else None,
         "places": _with_subject(_parenthesised(document.text, _without_scope(document, ctx["places"], kind), q), q),

@@ -59,6 +59,9 @@ def _grammar(lang: str) -> _Grammar:
     )
 
 
+_LEDE = 1200  # characters: how far into the body the article's own statistics office is looked for
+
+
 @dataclass
 class Context:
     """Fed sentence by sentence, in text order (`observe`), it completes a figure's fields (`complete`)."""
@@ -242,9 +245,10 @@ class Context:
         country near the figure: "El INE eleva…" in the headline, "Destatis" in the lede;
         else the country of the dateline's city ("Berlin (dpa) - Der Bundestag…")."""
         title = self.document.title or ""
-        agency = _agencies().search(title) or _agencies().search(self.document.text, 0, clause[0])
+        body = max((e for s, e in self.document.skipped if s == 0), default=0)  # after the front matter
+        # The office may be named just after the lede's figures ("La inflación ha cerrado 2023 en el 3,1 %… ¶ El INE ha confirmado…").
+        agency = _agencies().search(title) or _agencies().search(self.document.text, 0, max(clause[0], body + _LEDE))
         if agency is None:
-            body = max((e for s, e in self.document.skipped if s == 0), default=0)  # after the front matter
             city = place_finder.dateline(self.document.text, self.document.lang, body)
             return [(_place(city), self._from_text("places", city))] if city else []
         span = None if agency.string is title else self.document.locate(agency.start(), agency.end())

@@ -38,6 +38,9 @@ class PeriodMention(Mention):
     since: bool = False
     # A part of the period no source delimits ("Anfang 2023", "mid-2015"): no figure's period.
     vague: bool = False
+    # The period's close ("ha cerrado 2023 en el 3,1 %", "fin 2022", "ended 2023 at"): a rate stated
+    # at it is its last month's, not the period's average.
+    closing: bool = False
 
     @property
     def publication(self) -> bool:

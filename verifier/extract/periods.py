@@ -141,6 +141,7 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
         "quarter": quarters, "half": halves, "relative": relative, "months": lex.months, "weekdays": weekdays,
         "since": since, "since_start": re.compile(since_words, re.I),
         "vague": re.compile(rf"(?:{phrase_pattern(section.get('vague_parts', [])) or '(?!)'})(?:[\s\u00a0\u202f]+|(?<=-))\Z", re.I),
+        "closing": re.compile(rf"(?:{phrase_pattern(section.get('closing', [])) or '(?!)'})(?:[\s\u00a0\u202f]+|(?<=-))\Z", re.I),
         "statement": statement, "statement_after": statement_after,
     }
     return tuple(rules), publication, tables
@@ -173,11 +174,12 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
                     cue = tables["statement_after"].match(text, m.end(), m.end() + 60)
             since = bool(tables["since"].search(text, max(0, m.start() - 60), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
             vague = rule.kind in ("year", "month", "quarter", "half") and bool(tables["vague"].search(text, max(0, m.start() - 25), m.start()))
+            closing = rule.kind == "year" and bool(tables["closing"].search(text, max(0, m.start() - 25), m.start()))
             at = cue.start() if cue else None
             if at is None and rule.kind in ("weekday", "relative_day", "day"):
                 # The day of a dateline ("PÉKIN, 20 juin /TASS/.") is the filing's.
                 at = next((a for a, b in filed if a <= m.start() < b), None)
-            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=at, since=since, vague=vague))
+            found.append(PeriodMention(m.start(), m.end(), m.group(), period, cue=at, since=since, vague=vague, closing=closing))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda p: p.start)
     return _anchored(_statement_dates(text, _vague_stretches(text, found)), tables)
