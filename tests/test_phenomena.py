@@ -105,6 +105,8 @@ ROWS = [
     Row("closing-year-flow-en", "en", "Trade between China and Russia ended 2023 at $240.11 billion.", "$240.11", "supported", {"period": "2023"}),
     Row("lower-than-base-es", "es", "La media anual del IPC en España fue del 3,5 % en 2023, 4,9 puntos menor que la de 2022.", "4,9 puntos",
         "supported", {"period": "2023", "unit": "pp"}),
+    Row("this-month-de", "de", "Der Handel zwischen China und Russland wuchs 2023 stark.\n\nAllein in diesem November erreichte der Warenumsatz "
+        "zwischen China und Russland fast 21,5 Milliarden US-Dollar.", "21,5", "supported", {"period": "November 2023"}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
@@ -168,6 +170,10 @@ ROWS = [
         "100 milliards", "period-unavailable", {"unit": "USD"}),
     Row("partner-of-flow-es", "es", "El mayor importador de petróleo del mundo compró 107 millones de toneladas de crudo de Rusia en 2023.",
         "107 millones", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}, title="Rusia, principal proveedor de petróleo de China"),
+    # The market a supplier ranking names frames the article: a later flow from one more supplier is into it.
+    Row("market-frames-es", "es", "Rusia se convirtió en el principal proveedor de petróleo de China en 2023.\n\nEl volumen de crudo ruso enviado a "
+        "China aumentó un 24 % en 2023, hasta 107,02 millones de toneladas.\n\nLos suministros de petróleo procedentes de Arabia Saudita "
+        "alcanzaron los 85,96 millones de toneladas en 2023.", "85,96", "supported", {"places": {"CHN", "SAU"}, "inherited": ["metric", "places"]}),
     Row("partner-only-en", "en", "The world's biggest oil importer bought a record 107 million tons of crude from Russia in 2023.", "107 million",
         "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}, title="Russia becomes top China oil supplier"),
     # A country that is no partner ("die russischen Exporte") is the flow's reporter, to the world.

@@ -177,8 +177,10 @@ class Context:
         ]
         if not flows or own[0].code in {p.code for p in flows[0]["places"]}:
             return None
-        # A ranking names the market its suppliers are ranked in ("el mayor proveedor de petróleo de China").
-        markets = [p for f in flows if f["kind"] == "ranking" for p in f["places"] if p.role == "counterpart"]
+        # A ranking names the market its suppliers are ranked in ("el mayor proveedor de petróleo de China"),
+        # and that market frames the article, however far back the ranking stood.
+        rankings = [f for _, f in reversed(self.measured) if f["kind"] == "ranking" and f["metric"].id == metric]
+        markets = [p for f in rankings for p in f.get("places") or [] if p.role == "counterpart"]
         market = markets[0] if markets else next((f["places"][0] for f in flows if f["kind"] != "ranking"), None)
         return Place(code=market.code, text=market.text) if market is not None and market.code != own[0].code else None
 
