@@ -243,6 +243,11 @@ ROWS = [
     Row("rank-lost-fr", "fr", "Le Japon a perdu en 2023 sa place de troisième puissance économique mondiale au profit de l'Allemagne.", "troisième",
         "rank-supported", {"rank": 3}),
     Row("rank-passive-en", "en", "Japan fell to 4th largest economy in 2023, overtaken by Germany.", "4th", "rank-supported", {"rank": 4}),
+    # A supplier's rank with no commodity named ranks the partners of the flow the text just gave.
+    Row("rank-supplier-carried-en", "en", "China bought 107 million tons of crude from Russia in 2023. It was the first time Russia had been China's "
+        "No. 1 supplier since 2018.", "No. 1", "rank-supported", {"rank": 1, "places": {"RUS", "CHN"}, "inherited": ["metric", "period"]}),
+    Row("rank-period-carried-es", "es", "En 2023, Irak entregó a China 59,26 millones de toneladas de crudo.\n\nRusia fue el principal proveedor de "
+        "crudo de China.", "principal", "rank-supported", {"period": "2023", "inherited": ["period"]}),
     Row("rank-region-en", "en", "Germany remained Europe's largest economy in 2023.", "largest", "not-checked"),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]

@@ -242,10 +242,10 @@ def extract(document: Document) -> list[Claim]:
             q = QuantityMention(c.start, c.end, c.text, Quantity(value=c.multiplier, unit="%"))
             claims.append((c.start, _quantity_claim(document, sentence, q, found, carried, change=c)))
         for m in (m for m in found.ranks if sentence.start <= m.start() < sentence.end):
-            if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
+            if c := _ranking_claim(document, sentence, m, found, overtake_re, text, carried):
                 claims.append((m.start(), c))
         for m in (x for x in [*(x for x in found.metrics if x.rank), *found.formed] if sentence.start <= x.start < sentence.end):
-            if c := _ranking_claim(document, sentence, m, found, overtake_re, text):
+            if c := _ranking_claim(document, sentence, m, found, overtake_re, text, carried):
                 claims.append((m.start, c))
         own = [p for p in found.periods if scope[0] <= p.start < scope[1] and p.measured]
         claims[first:] = [
@@ -437,7 +437,7 @@ def _without_scope(document, found: list[PlaceMention], kind: str) -> list[Place
     def is_scope(p: PlaceMention) -> bool:
         # "Menschen der Welt" is the world's people; "una de las más altas del mundo" ranks in it.
         before = max(0, p.start - 50)
-        if (p.text.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, p.end)) and ranked.words.search(text, p.end, p.end + 20):
+        if _possessive(text, p) and ranked.words.search(text, p.end, p.end + 20):
             return True  # "the world's biggest oil importer bought 107 Mt": an epithet's scope
         if p.text[:1].islower() and ranked.words.search(text, max(0, p.start - 40), p.start):
             return True  # "le premier importateur mondial", "el mayor productor mundial"
@@ -449,6 +449,10 @@ def _without_scope(document, found: list[PlaceMention], kind: str) -> list[Place
 
 
 _POSSESSIVE = ("'s", "’s")
+
+
+def _possessive(text: str, p: PlaceMention) -> bool:
+    return p.text.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE, p.end)
 
 
 @cache
@@ -591,7 +595,7 @@ def _from_to_claim(document, a: QuantityMention, b: QuantityMention, ca: dict, c
 
 
 def _ranking_claim(
-    document, sentence, m: re.Match | MetricMention | superlatives.SuperlativeMention, found: Found, overtake_re, text
+    document, sentence, m: re.Match | MetricMention | superlatives.SuperlativeMention, found: Found, overtake_re, text, carried
 ) -> dict | None:
     """A rank word right before a metric ("premier fournisseur de pétrole
     brut", "top crude supplier", "troisième économie mondiale"), or a
@@ -632,7 +636,7 @@ def _ranking_claim(
     if g.events.match(text, word_end):
         return None  # "la première baisse de population": the first decline, not the first population
     anchor = Mention(start, end, text[start:end])
-    ctx = _context(document, sentence, anchor, found, {})
+    ctx = _context(document, sentence, anchor, found, carried)
     if g.joined.match(text, word_end) or g.joined.search(text, max(ctx["clause"][0], start - 25), word_end + 1):
         rank = None  # "third- and fourth-biggest": a list of ranks, no single place's
     region = g.regional.search(text, *ctx["clause"])
@@ -651,6 +655,10 @@ def _ranking_claim(
         counterpart = next((p for p in pool if 0 <= p.start - metric.end <= 8 and p is not rival), None) or next(
             (p for p in pool if 0 <= start - p.end <= 4 and p is not rival), None
         )
+    elif metric is None:
+        # "China's No. 1 supplier": with no indicator named, a possessive still names the market; the text
+        # before may lend the indicator (`Context.complete`).
+        counterpart = next((p for p in pool if 0 <= start - p.end <= 4 and _possessive(text, p) and p is not rival), None)
     subject = next((p for p in pool if p is not rival and p is not counterpart and p.code not in AGGREGATES), None)
     if subject is not None and g.lost.search(text, max(ctx["clause"][0], start - 60), start):
         # "Japan lost its place as third economy to Germany": the rank is the winner's,

@@ -42,6 +42,7 @@ class _Grammar:
     current: re.Pattern  # "now", "désormais": this year's level
     partner: re.Pattern  # "from", "nach" right before a country: a flow's partner
     partner_of: str  # "de" between a flow's commodity and a country: "toneladas de crudo de Rusia"
+    supplier: re.Pattern  # "supplier", "fournisseur": a rank among a flow's partners
 
 
 @cache
@@ -56,6 +57,7 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?:{phrase_pattern(lx.load(lang).data.get('places', {}).get('partner_before', [])) or '(?!)'})[\s\u00a0]+(?:\w+[\s\u00a0]+)?\Z", re.I
         ),
         partner_of=phrase_pattern(lx.load(lang).data.get("places", {}).get("partner_after_flow", [])) or "(?!)",
+        supplier=re.compile(phrase_pattern(lx.load(lang).data.get("ranking", {}).get("supplier_nouns", [])) or "(?!)", re.I),
     )
 
 
@@ -111,6 +113,9 @@ class Context:
         """`fields` of a claim, with the places, period and indicator the context lends it, and where each came from."""
         inherited: list[Inherited] = []
         vague = fields.pop("vague", False)  # the figure's own period is a part no source delimits: none to lend
+        if fields.get("metric") is None and fields["kind"] == "ranking" and (lent := self._supplied(fields, paragraph)):
+            fields = {**fields, "metric": lent["metric"]}
+            inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
         if fields.get("metric") is None and fields["kind"] in ("amount", "change") and (lent := self._metric(fields, paragraph)):
             fields = {**fields, "metric": lent["metric"]}
             inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
@@ -216,6 +221,18 @@ class Context:
             indicator = catalog.indicators()[before["metric"].id]
             change_of_level = fields["kind"] == "change" and quantity.unit == "%"
             if change_of_level or quantity.unit in indicator.also_in or catalog.unit_family(indicator.unit) == catalog.unit_family(quantity.unit):
+                return before
+        return None
+
+    def _supplied(self, fields: dict, paragraph: int) -> dict | None:
+        """The flow a supplier's rank is taken in: "Russia has been China's No. 1 supplier" after
+        "China bought 107 Mt of crude from Russia" ranks the suppliers of China's crude imports."""
+        if not _grammar(self.document.lang).supplier.search(fields["text"]):
+            return None
+        for where, before in reversed(self.measured):
+            if paragraph - where > _REACH:
+                return None
+            if "partner" in catalog.indicators()[before["metric"].id].dimensions:
                 return before
         return None
 
