@@ -174,6 +174,10 @@ ROWS = [
     Row("market-frames-es", "es", "Rusia se convirtió en el principal proveedor de petróleo de China en 2023.\n\nEl volumen de crudo ruso enviado a "
         "China aumentó un 24 % en 2023, hasta 107,02 millones de toneladas.\n\nLos suministros de petróleo procedentes de Arabia Saudita "
         "alcanzaron los 85,96 millones de toneladas en 2023.", "85,96", "supported", {"places": {"CHN", "SAU"}, "inherited": ["metric", "places"]}),
+    Row("exceeded-bound-es", "es", "El intercambio comercial entre China y Rusia superó los 200.000 millones de dólares en 2023.", "200.000",
+        "supported"),
+    Row("exceeded-bound-de", "de", "Der Handel zwischen China und Russland überstieg 2023 die Marke von 200 Milliarden Dollar.", "200 Milliarden",
+        "supported"),
     Row("partner-only-en", "en", "The world's biggest oil importer bought a record 107 million tons of crude from Russia in 2023.", "107 million",
         "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}, title="Russia becomes top China oil supplier"),
     # A country that is no partner ("die russischen Exporte") is the flow's reporter, to the world.
@@ -248,6 +252,8 @@ ROWS = [
         "No. 1 supplier since 2018.", "No. 1", "rank-supported", {"rank": 1, "places": {"RUS", "CHN"}, "inherited": ["metric", "period"]}),
     Row("rank-period-carried-es", "es", "En 2023, Irak entregó a China 59,26 millones de toneladas de crudo.\n\nRusia fue el principal proveedor de "
         "crudo de China.", "principal", "rank-supported", {"period": "2023", "inherited": ["period"]}),
+    Row("rank-lost-pronoun-fr", "fr", "En 2022, la Chine a vu sa population baisser. L'an passé, elle a perdu son titre de pays le plus peuplé du monde "
+        "au profit de l'Inde.", "le plus peuplé", "rank-supported", {"rank": 1, "places": {"IND"}}),
     Row("rank-region-en", "en", "Germany remained Europe's largest economy in 2023.", "largest", "not-checked"),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]

@@ -38,6 +38,7 @@ class _Grammar:
     by_last: re.Pattern
     from_last: re.Pattern
     base_last: re.Pattern
+    mark_last: re.Pattern  # "die Marke von": a threshold, whose "von" is no base
     gap_to: re.Pattern
     gap_from: re.Pattern
     echo: re.Pattern
@@ -82,11 +83,13 @@ def grammar(lang: str) -> _Grammar:
         # What may stand between the verb and its figure: an adverb or two, then
         # the "by" word (a change) or the "to" word (a new level, not a change).
         link_by=re.compile(
-            rf"(?:{_S}(?!{phrase_pattern(section.get('stop', []))})[^\W\d]+){{0,2}}?(?:{_S}(?:{phrase_pattern(section.get('by', []))}))?{_GAP}*\Z",
+            rf"(?:{_S}(?!{phrase_pattern(section.get('stop', []))})[^\W\d]+){{0,2}}?(?:{_S}(?:{phrase_pattern(section.get('marks', [])) or '(?!)'}))?"
+            rf"(?:{_S}(?:{phrase_pattern(section.get('by', []))}))?{_GAP}*\Z",
             re.I,
         ),
         link_to=re.compile(rf"(?:{phrase_pattern(section.get('to', []))}){_GAP}*\Z", re.I),
         # A "from" word that is not also the "by" word (French "de" is both).
+        mark_last=re.compile(rf"(?:{phrase_pattern(section.get('marks', [])) or '(?!)'}){_GAP}*\Z", re.I),
         base_last=re.compile(rf"(?:{phrase_pattern(set(section.get('from', [])) - set(section.get('by', [])))}){_GAP}*\Z", re.I),
         from_last=re.compile(rf"(?:{phrase_pattern(section.get('from', []))}){_GAP}*\Z", re.I),
         # Between the two figures of "from X (in April) to Y" and of "to Y (in May) from X".
@@ -193,7 +196,8 @@ def _governing(text: str, lang: str, changes: list[ChangeMention], figure: Menti
     if level(text, lang, figure):
         return None
     before = [c for c in changes if floor <= c.start and c.end <= figure.start and c.multiplier is None]
-    if (base := g.base_last.search(text, max(floor, figure.start - 12), figure.start)) and (
+    threshold = g.mark_last.search(text, max(floor, figure.start - 40), figure.start)
+    if not threshold and (base := g.base_last.search(text, max(floor, figure.start - 12), figure.start)) and (
         not before or base.start() >= before[-1].end
     ):
         return None  # "up from 66,780": the level it rose from

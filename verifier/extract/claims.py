@@ -668,7 +668,8 @@ def _ranking_claim(
         if winner is None:
             rank = None
         else:
-            subject, rival = winner, subject
+            # "elle a perdu son titre … au profit de l'Inde": the loser may be a pronoun, the winner the only place named.
+            subject, rival = winner, (subject if subject is not winner else None)
     roles = [(subject, "subject"), (counterpart, "counterpart"), (rival, "rival")]
     return {
         "kind": "ranking",
