@@ -107,6 +107,13 @@ ROWS = [
         "supported", {"period": "2023", "unit": "pp"}),
     Row("this-month-de", "de", "Der Handel zwischen China und Russland wuchs 2023 stark.\n\nAllein in diesem November erreichte der Warenumsatz "
         "zwischen China und Russland fast 21,5 Milliarden US-Dollar.", "21,5", "supported", {"period": "November 2023"}),
+    Row("between-years-change-fr", "fr", "Les échanges entre la Chine et la Russie ont bondi entre 2022 et 2023 (+26,3%).", "+26,3%", "supported",
+        {"period": "2023"}),
+    Row("month-of-fr", "fr", "Grâce à un mois de décembre hors norme, la Chine a importé 563,99 millions de tonnes de pétrole brut en 2023. "
+        "Cela représente une hausse de 11 % par rapport à 2022.", "11 %", "supported", {"period": "2023", "inherited": ["metric", "period", "places"]}),
+    # A figure that inherits only its indicator still states the paragraph's main period.
+    Row("main-period-lent-metric-fr", "fr", "L'inflation en France a atteint 4,9 % en 2023.\n\nL'an dernier, les prix ont augmenté de 5,6 % après 23,1 % "
+        "en 2022. Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "context-mismatch", {"period": "2023"}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

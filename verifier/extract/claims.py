@@ -175,6 +175,9 @@ def _within(found: Found, start: int, end: int) -> Found:
     )
 
 
+_TIME_UNITS = frozenset({"year", "month", "week", "day"})
+
+
 def find_mentions(text: str, lang: str, published) -> Found:
     """Periods first (a period's "2023" is no quantity), then quantities (a
     currency's "américains" is no place), then places, metrics, attributions."""
@@ -194,6 +197,12 @@ def find_mentions(text: str, lang: str, published) -> Found:
         b.span() for _, end in [*taken, *((s.start, s.end) for s in formed)] if (b := bounded.match(text, end))
     ]
     found_quantities = [q for q in quantities.find(mask(masked, bases), lang) if not any(a <= q.start < b for a, b in spans)]
+    # "un mois de décembre", "the month of May": a unit of time that names the period after it counts nothing.
+    starts = {p.start for p in found_periods}
+    found_quantities = [
+        q for q in found_quantities
+        if not (q.quantity.unit in _TIME_UNITS and any(q.end + gap in starts and not text[q.end : q.end + gap].strip() for gap in (1, 2)))
+    ]
     every_place = places.find(mask(text, found_quantities), lang)
     found_places = places.subjects(every_place)
     found_quantities = currencies.resolve(
@@ -258,7 +267,11 @@ def extract(document: Document) -> list[Claim]:
         context.observe_claims(sentence.paragraph, [fields for _, fields in claims[first:]])
         if own:
             # The sentence's main figure comes first; a period after it may date one set against it ("5,6 % après 23,1 % en 2022").
-            main = next((f["period"] for _, f in sorted(claims[first:], key=lambda c: c[0]) if f.get("period") and not f.get("inherited")), None)
+            main = next(
+                (f["period"] for _, f in sorted(claims[first:], key=lambda c: c[0])
+                 if f.get("period") and not any(i.field == "period" for i in f.get("inherited", []))),
+                None,
+            )
             context.observe_period(sentence.paragraph, own, next((p for p in own if p.period == main), own[-1]))
     claims.sort(key=lambda item: item[0])
     # A rank read twice (its ordinal and its superlative: "4th largest economy") is one claim.
@@ -409,6 +422,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         candidates = [m for m in candidates if _compatible(m, quantity, kind)]
         metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     period = ctx["period"]
+    if kind == "change" and period is not None and _two_years(period):
+        period = months_period(period.end.year, 1, 12)  # "l'envolée entre 2022 et 2023 (+26,3 %)": 2023 on 2022
     if ctx["closing"] and kind == "amount" and quantity.unit == "%" and (metric is None or catalog.indicators()[metric.indicator].unit == "%"):
         period = months_period(period.end.year, period.end.month, period.end.month)  # "ha cerrado 2023 en el 3,1 %": December's rate
     return {
@@ -424,6 +439,10 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
+
+
+def _two_years(period) -> bool:
+    return (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) and period.end.year == period.start.year + 1
 
 
 def _without_scope(document, found: list[PlaceMention], kind: str) -> list[PlaceMention]:
