@@ -114,6 +114,10 @@ ROWS = [
     # A figure that inherits only its indicator still states the paragraph's main period.
     Row("main-period-lent-metric-fr", "fr", "L'inflation en France a atteint 4,9 % en 2023.\n\nL'an dernier, les prix ont augmenté de 5,6 % après 23,1 % "
         "en 2022. Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "context-mismatch", {"period": "2023"}),
+    # A fraction with its comparator, when the comparator's "de" is fused with the fraction's article.
+    Row("fraction-contracted-fr", "fr", "Les États-Unis représentent un peu plus du quart de l'économie mondiale en 2022.", "du quart", "supported",
+        {"unit": "%"}),
+    Row("one-in-n-de", "de", "Jeder Fünfte der rund acht Milliarden Menschen der Welt lebt in Indien.", "Jeder Fünfte", "no-period", {"unit": "%"}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -58,6 +58,8 @@ class _Grammar:
     count_words: re.Pattern
     echo_before: re.Pattern
     fractions: re.Pattern
+    fraction_comparator: re.Pattern
+    fraction_comparators: dict[str, str]
     comparators: dict[str, str]
     amounts: re.Pattern  # "a" in "a billion", "half a" in "half a percentage point"
     scale_articles: dict[str, float]
@@ -112,6 +114,8 @@ def grammar(lang: str) -> _Grammar:
     links = phrase_pattern(lex.data["quantities"]["links"], words=False)
     written = phrase_pattern(lex.written_numbers)
     comparators = lex.table("comparators")
+    # "plus du quart", "más de la mitad": before a fraction's own article the comparator has lost its "de".
+    fraction_comparators = comparators | lex.table("quantities", "fraction_comparators")
     return _Grammar(
         decimal=lex.data["numbers"]["decimal"],
         scale=re.compile(rf"{_SPACE}?({scale_alt})", re.I),
@@ -154,6 +158,8 @@ def grammar(lang: str) -> _Grammar:
             rf"(?:{phrase_pattern(lex.data.get('changes', {}).get('echo', []) + lex.data.get('changes', {}).get('from', []))}){_SPACE}*\Z", re.I
         ),
         fractions=re.compile(f"({phrase_pattern(lex.data['quantities'].get('fractions', {}))})", re.I),
+        fraction_comparator=re.compile(rf"({phrase_pattern(fraction_comparators)}){_SPACE}*\Z", re.I),
+        fraction_comparators=fraction_comparators,
         count_words=re.compile(f"({phrase_pattern(lex.data['quantities'].get('count_words', {}))})", re.I),
         comparators=comparators,
         amounts=re.compile(f"({phrase_pattern(lex.table('quantities', 'scale_articles') | lex.table('quantities', 'written_amounts'))})", re.I),
@@ -194,10 +200,12 @@ def find(text: str, lang: str) -> list[QuantityMention]:
             continue  # "a quarter of" in "a quarter of a percentage point"
         # "knapp die Hälfte", "two-thirds of": an exact share, hedged by its own comparator.
         start, comparator = m.start(), "="
-        if c := g.comparator.search(text, max(0, start - 30), start):
-            comparator, start = g.comparators[normalize(c.group(1))], c.start()
+        if c := g.fraction_comparator.search(text, max(0, start - 30), start):
+            comparator, start = g.fraction_comparators[normalize(c.group(1))], c.start()
         quantity = Quantity(value=float(fractions[normalize(m.group())]), unit="%", comparator=comparator)
         found.append(QuantityMention(start, m.end(), text[start : m.end()], quantity, share=True))
+        # "one in five", "uno de cada cinco": the number inside the fraction is part of it.
+        found = [q for q in found if q.share or not (start <= q.start < m.end())]
     found.sort(key=lambda q: q.start)
     return _carry_units(text, found, g)
 
