@@ -174,6 +174,9 @@ def test_a_sentence_without_figures_yields_no_claim():
         ("es", "Las exportaciones subieron un 12,5 % el año pasado.", "change", 12.5, "%"),
         ("es", "Las importaciones cayeron hasta 20.200 millones de dólares.", "amount", 20.2e9, "USD"),
         ("es", "El comercio se duplicó.", "change", 100.0, "%"),
+        # A comparative after a figure, with an earlier time, is a change ("plus" without its article is no superlative).
+        ("fr", "Le PIB est 0,7 % plus élevé en 2023 qu'en 2019.", "change", 0.7, "%"),
+        ("es", "La inflación fue 4,9 puntos menor que la de 2022.", "change", -4.9, "pp"),
     ],
 )
 def test_changes_and_levels(lang, text, kind, value, unit):
@@ -226,6 +229,7 @@ def test_rankings_in_spanish_and_german(lang, text):
         ("de", "Nach Paragraf 218 und Artikel 5 des Grundgesetzes."),
         ("es", "El artículo 135 de la Constitución de 1978."),
         ("en", "The two leaders met in Beijing."),
+        ("fr", "Les deux dirigeants se sont vus un mois de décembre."),
     ],
 )
 def test_not_claims(lang, text):

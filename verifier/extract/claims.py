@@ -51,6 +51,8 @@ class _RankGrammar:
     ordinal_before: re.Pattern  # "la deuxième année la plus chaude"
     not_superlative: re.Pattern  # "larger than", "its lowest since June"
     bounded: re.Pattern  # "the highest in five months": a superlative within a duration
+    comparative: re.Pattern  # "plus", "más": a superlative only after its article ("le plus élevé", not "0,7 % plus élevé")
+    article_before: re.Pattern
 
 
 @cache
@@ -82,6 +84,12 @@ def _rank_grammar(lang: str) -> _RankGrammar:
             re.I,
         ),
         bounded=_bounded(lex),
+        comparative=re.compile(rf"(?:{phrase_pattern(ranking.get('comparative_words', [])) or '(?!)'}){_S}", re.I),
+        article_before=re.compile(
+            rf"(?:{phrase_pattern(ranking.get('superlative_articles', [])) or '(?!)'})(?:{_S}[^\W\d]+){{0,{ranking.get('article_reach', 0)}}}"
+            rf"(?:{_S}|(?<=['’]))\Z",
+            re.I,
+        ),
     )
 
 
@@ -175,9 +183,6 @@ def _within(found: Found, start: int, end: int) -> Found:
     )
 
 
-_TIME_UNITS = frozenset({"year", "month", "week", "day"})
-
-
 def find_mentions(text: str, lang: str, published) -> Found:
     """Periods first (a period's "2023" is no quantity), then quantities (a
     currency's "américains" is no place), then places, metrics, attributions."""
@@ -201,7 +206,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
     starts = {p.start for p in found_periods}
     found_quantities = [
         q for q in found_quantities
-        if not (q.quantity.unit in _TIME_UNITS and any(q.end + gap in starts and not text[q.end : q.end + gap].strip() for gap in (1, 2)))
+        if not (q.quantity.unit in _DURATIONS and any(q.end + gap in starts and not text[q.end : q.end + gap].strip() for gap in (1, 2)))
     ]
     every_place = places.find(mask(text, found_quantities), lang)
     found_places = places.subjects(every_place)
@@ -638,6 +643,8 @@ def _ranking_claim(
         if superlative is not None:
             if g.one_of.search(text, max(0, start - 30), start) or g.not_superlative.match(text, end) or g.bounded.match(text, end):
                 return None
+            if g.comparative.match(text, start) and not g.article_before.search(text, max(0, start - 40), start):
+                return None  # "0,7 % plus élevé qu'en 2019", "un precio más alto": a comparison
             rank = superlative
             if rank == 1 and (before := g.ordinal_before.search(text, max(0, start - 60), start)):
                 rank, start = g.ordinals[normalize(before.group(1))], before.start()
