@@ -304,6 +304,20 @@ def test_money_per_unit(lang, text, value, unit):
 
 
 @pytest.mark.parametrize(
+    "lang,text,value,unit",
+    [
+        # The currency named before the figure, in its own sentence; against the dollar, as markets quote each.
+        ("en", "Rates diverged between the U.S. and Japan.\n\nThe yen stood at 160.63 per dollar on Thursday.", 160.63, "JPY / USD"),
+        ("fr", "Lundi, le yuan onshore se renforçait, à 7,2766 contre le dollar.", 7.2766, "CNY / USD"),
+        ("en", "On Monday the euro traded at 1.09 against the dollar.", 1.09, "USD / EUR"),
+    ],
+)
+def test_exchange_rates(lang, text, value, unit):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert (claim.quantity.value, claim.quantity.unit, claim.metric.id) == (pytest.approx(value), unit, "fx.per_usd")
+
+
+@pytest.mark.parametrize(
     "lang,text,expected",
     [
         ("de", "Der Preis für ein Fass der Sorte WTI stieg um 40 Cent auf 72,17 Dollar.", [(0.4, "USD / barrel"), (72.17, "USD / barrel")]),

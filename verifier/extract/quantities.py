@@ -49,6 +49,7 @@ class _Grammar:
     reference: re.Pattern
     not_figures: re.Pattern
     per: re.Pattern  # "per", "a", "le" in "$100 a barrel"
+    against: re.Pattern  # "contre le", "against the" in "le yuan à 7,2766 contre le dollar": a rate's second currency
     per_before: re.Pattern  # "a barrel of", "le baril de" before the price: "A barrel of Brent cost $77.72"
     share: re.Pattern
     share_before: re.Pattern
@@ -140,6 +141,7 @@ def grammar(lang: str) -> _Grammar:
         share_before=re.compile(
             rf"(?:{phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
         ),
+        against=re.compile(rf"{_SPACE}*(?:{phrase_pattern(lex.data['quantities'].get('against_currency', [])) or '(?!)'}){_SPACE}*", re.I),
         per=re.compile(rf"{_SPACE}*(?:{phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
         per_before=re.compile(
             rf"(?:{phrase_pattern(lex.data['quantities'].get('per_before', [])) or '(?!)'})(?:{_SPACE}|(?<=['’]))({unit_alt})", re.I
@@ -273,6 +275,7 @@ def _not_figures(templates: list[str]) -> re.Pattern:
 _SENTENCE_END = re.compile(r"[.!?…][\s\u00a0]+[A-ZÀ-Þ]")
 # What goods are priced by ("a barrel of Brent cost $77.72"): a unit of time, length or
 # temperature before a price is the setting of another figure ("un an plus tard, 5 dollars").
+_QUOTED_AS_BASE = frozenset({"EUR", "GBP", "AUD", "NZD"})
 _PRICED_BY = frozenset({"barrel", "tonne", "liter", "meter ** 3", "foot ** 3", "kilowatt_hour", "megawatt_hour", "gigawatt_hour", "terawatt_hour", "hectare"})
 
 
@@ -382,13 +385,18 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
     elif unit is None and (c := _CODE_BEFORE.search(text, max(0, start - 4), start)) and c.group(1) in currency_codes():
         unit, start = c.group(1), c.start()
-    if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos)):
+    against = None if unit is not None or scale != 1.0 or _after(g.per, g, text, pos) else _after(g.against, g, text, pos)
+    if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos) or against):
         # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
         denominator, per_factor = g.units[normalize(per.group(1))]
-        words = [normalize(c.group(1)) for c in g.currency_word.finditer(text, max(0, start - 60), start)]
+        named_before = [c for c in g.currency_word.finditer(text, max(0, start - 60), start) if not _SENTENCE_END.search(text, c.end(), start)]
+        words = [normalize(c.group(1)) for c in named_before]
         words = [w for w in words if catalog.unit_family(g.units[w][0]) == "money" and g.units[w][0] != denominator]
-        if catalog.unit_family(denominator) == "money" and words and not _SENTENCE_END.search(text, max(0, start - 60), start):
-            unit, named, pos = f"{g.units[words[-1]][0]} / {denominator}", words[-1], per.end()
+        if catalog.unit_family(denominator) == "money" and words:
+            base = g.units[words[-1]][0]
+            # Markets quote these in dollars per unit ("the euro at 1.09 against the dollar"), the rest in units per dollar.
+            unit = f"{denominator} / {base}" if per is against and base in _QUOTED_AS_BASE else f"{base} / {denominator}"
+            named, pos = words[-1], per.end()
     if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
         denominator, per_factor = g.units[normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
