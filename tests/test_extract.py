@@ -775,3 +775,15 @@ def test_a_venue_is_a_place_named_but_no_subject():
     (claim,) = extract(from_text(text, lang="de", published=dt.date(2024, 2, 8)))
     assert claim.places == []
 
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr", "Le taux de chômage, harmonisé au niveau européen, atteint 7,4 % en France au troisième trimestre 2023."),
+        ("es", "La tasa de paro, armonizada a nivel europeo, fue del 11,8 % en España en el cuarto trimestre de 2023."),
+    ],
+)
+def test_the_level_a_definition_is_harmonised_at_is_no_subject(lang, text):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert [p.code for p in claim.places] == [{"fr": "FRA", "es": "ESP"}[lang]]

@@ -57,7 +57,8 @@ class PlaceMention(Mention):
     code: str
     kind: str  # name, capital, adjective, aggregate
     # What the place only sets, as no subject of a figure: "venue" ("published in Beijing"),
-    # "dateline" ("BERLIN (dpa) -"), "benchmark" ("the U.S. benchmark WTI"). None: a subject.
+    # "dateline" ("BERLIN (dpa) -"), "benchmark" ("the U.S. benchmark WTI"), "standard" ("harmonisé
+    # au niveau européen"). None: a subject.
     setting: str | None = None
 
 

@@ -23,6 +23,7 @@ class _Grammar:
     excluding: re.Pattern  # "hors" in "hors Mayotte": the place is left out
     benchmark: re.Pattern  # " benchmark" after "the U.S.": a price's name
     venue: re.Pattern  # "in" before a capital: where, not whose
+    standard: re.Pattern  # "au niveau" before "européen": the level a definition is harmonised at, no subject
 
 
 @cache
@@ -40,6 +41,7 @@ def _grammar(lang: str) -> _Grammar:
         excluding=re.compile(rf"(?:{words('excluding')})(?:{_S}|(?<=-))(?:(?:{articles}){_S}|(?<=['’]))?\Z", re.I),
         benchmark=re.compile(rf"(?:-|{_S})(?:[^\s\d]+{_S})?(?:{words('benchmark')})", re.I),
         venue=re.compile(rf"(?:{words('venue')}){_S}\Z", re.I),
+        standard=re.compile(rf"(?:{words('standard')})(?:{_S}|(?<=['’]))\Z", re.I),
     )
 
 
@@ -64,6 +66,8 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             setting = "dateline"  # a dateline is a city; "Germany – Europe's largest economy – shrank" is no dateline
         elif kind == "capitals" and g.venue.search(text, max(0, start - 6), start):
             setting = "venue"  # "in Peking veröffentlichten Zolldaten": where, not whose
+        elif g.standard.search(text, max(0, start - 25), start):
+            setting = "standard"  # "harmonisé au niveau européen": a definition's level, not whose figure
         elif g.benchmark.match(text, end):
             setting = "benchmark"  # "the U.S. benchmark", "der amerikanischen Sorte WTI"
         if a := g.article.search(text, max(0, start - 5), start):
