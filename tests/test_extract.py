@@ -270,6 +270,11 @@ def test_shares(lang, text):
         ("en", "in the 12 months to May", "2023-05-01", "2023-05-31"),
         ("de", "in den zwölf Monaten bis Januar", "2024-01-01", "2024-01-31"),
         ("en", "for the last three months of 2022", "2022-10-01", "2022-12-31"),
+        # The turn of the year last passed is its last day; a month after a demonstrative is the latest one.
+        ("de", "zum Jahreswechsel", "2023-12-31", "2023-12-31"),
+        ("fr", "à la fin de l'année dernière", "2023-12-31", "2023-12-31"),
+        ("de", "in diesem Januar", "2024-01-01", "2024-01-31"),
+        ("es", "el pasado diciembre", "2023-12-01", "2023-12-31"),
     ],
 )
 def test_periods_in_four_languages(lang, text, start, end):

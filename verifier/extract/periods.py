@@ -257,6 +257,9 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         rule = tables["relative"][normalize(groups["r"])]
         if rule["unit"] == "year":
             return months_period(ref.year + rule["offset"], 1, 12)
+        if rule["unit"] == "year_end":  # "zum Jahreswechsel", "at the end of last year": its last day
+            end = dt.date(ref.year + rule["offset"], 12, 31)
+            return Period(start=end, end=end, label=f"31 December {end.year}")
         if rule["unit"] == "month":
             index = ref.year * 12 + ref.month - 1 + rule["offset"]
             return months_period(index // 12, index % 12 + 1, index % 12 + 1)
