@@ -177,6 +177,7 @@ def test_a_sentence_without_figures_yields_no_claim():
         # A comparative after a figure, with an earlier time, is a change ("plus" without its article is no superlative).
         ("fr", "Le PIB est 0,7 % plus élevé en 2023 qu'en 2019.", "change", 0.7, "%"),
         ("es", "La inflación fue 4,9 puntos menor que la de 2022.", "change", -4.9, "pp"),
+        ("de", "Das operative Ergebnis legte allerdings um gut zwei Prozent zu.", "change", 2.0, "%"),
     ],
 )
 def test_changes_and_levels(lang, text, kind, value, unit):
