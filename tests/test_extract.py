@@ -793,3 +793,10 @@ def test_a_venue_is_a_place_named_but_no_subject():
 def test_the_level_a_definition_is_harmonised_at_is_no_subject(lang, text):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
     assert [p.code for p in claim.places] == [{"fr": "FRA", "es": "ESP"}[lang]]
+
+
+def test_each_figure_is_one_end_of_one_from_to_change():
+    # Two "to X from Y" pairs back to back once paired the middle figure twice and crashed the run.
+    text = "The OECD cut its forecast for Germany's GDP growth to 0.3% from 0.6% in 2024 and to 1.1% from 1.2% in 2025."
+    claims = extract(from_text(text, lang="en", published=dt.date(2024, 2, 15)))
+    assert [(c.kind, round(c.quantity.value, 6), c.quantity.unit) for c in claims] == [("change", -0.3, "pp"), ("change", -0.1, "pp")]

@@ -247,6 +247,11 @@ ROWS = [
     Row("labour-force-fr", "fr", "Le chômage touche 7,3 % de la population active en France en 2023.", "7,3 %", "measure-mismatch"),
     Row("world-scope-es", "es", "La inflación de Argentina fue del 94,8 % en 2022, una de las más altas del mundo.", "94,8 %", "no-evidence",
         {"places": {"ARG"}}),
+    # A year's inflation not said to be the average may be December on December, as offices headline it.
+    Row("year-end-inflation-en", "en", "Turkey's annual inflation rate was 64.77% in 2023, the statistics institute said.", "64.77%",
+        "measure-mismatch"),
+    Row("year-average-inflation-de", "de", "Die Inflationsrate in der Türkei lag im Jahresdurchschnitt 2023 bei 64,77 Prozent.", "64,77",
+        "value-mismatch"),
     # -- vocabulary: trade and supply verbs, benchmarks named in each language --------------------
     Row("traded-fr", "fr", "En 2023, la Chine et la Russie ont échangé pour 240,11 milliards de dollars de biens.", "240,11 milliards", "supported"),
     Row("traded-de", "de", "China und Russland tauschten 2023 Waren im Wert von 240,11 Milliarden Dollar aus.", "240,11 Milliarden", "supported"),

@@ -41,6 +41,9 @@ class Indicator(BaseModel):
     quotes_are_futures: bool = False
     spot: dict[str, tuple[str, ...]] = {}
     average: dict[str, tuple[str, ...]] = {}
+    # A year's rate may be published as December on December, not the year's average this series holds:
+    # unless `average` words say the average, a year's figure that differs is not called wrong.
+    year_end_reading: bool = False
     also_in: tuple[str, ...] = ()  # other units news states it in, which the judge converts ("2.15 million barrels a day" of crude)
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
 

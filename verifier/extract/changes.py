@@ -235,8 +235,10 @@ def from_to(text: str, lang: str, figures: list[Mention]) -> list[tuple[int, int
     figures[i] to figures[j]: "passées de 15,7 à 22,4 millions", "from 2.4% in
     April to 2.6%", and reversed, "rose to 2.6% in May from 2.4% in April"."""
     g = grammar(lang)
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for i, (a, b) in enumerate(zip(figures, figures[1:])):
+        if pairs and i in pairs[-1]:
+            continue  # each figure is one end of one change: "to 0.3% from 0.6% in 2024 and to 1.1% from 1.2%"
         if g.from_last.search(text, max(0, a.start - 12), a.start) and g.gap_to.fullmatch(text, a.end, b.start):
             pairs.append((i, i + 1))
         elif g.link_to.search(text, max(0, a.start - 12), a.start) and g.gap_from.fullmatch(text, a.end, b.start):

@@ -246,6 +246,8 @@ def extract(document: Document) -> list[Claim]:
         figures = [q for q in found.quantities if sentence.start <= q.start < sentence.end]
         own_claims = [_quantity_claim(document, sentence, q, found, carried) for q in figures]
         for i, j in changes.from_to(found.masked, lang, figures):
+            if own_claims[i] is None or own_claims[j] is None:
+                continue
             if (merged := _from_to_claim(document, figures[i], figures[j], own_claims[i], own_claims[j])) is not None:
                 own_claims[i], own_claims[j] = merged, None
         _echo_kinds(found.masked, lang, figures, own_claims)

@@ -93,6 +93,12 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             claim, document, "measure-mismatch", [observed], window, title=indicator.title, cue=claim.text,
             what=f"a market price for {claim.period.label}, which news takes from the futures market (its average, or a day's quote) unless it says spot",
         )
+    if indicator.year_end_reading and not catalog.says(indicator.id, "average", claim.sentence) and _plausibly_year_end(claim, observed, relevant, settings):
+        return verdict(
+            claim, document, "measure-mismatch", [observed], window, title=indicator.title, cue=claim.text,
+            what=f"a rate for {claim.period.label} that offices often give December on December, while this series is the year's average; "
+            "the text does not say it is the average",
+        )
     if other := _other_period(claim, relevant, settings):
         e, converted = other
         return verdict(
@@ -103,6 +109,22 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         claim, document, "value-mismatch", [observed], window,
         gap=gap(claim.quantity.value, value.value), side=side(claim.quantity.value, value.value), **fields,
     )
+
+
+def _plausibly_year_end(claim: Claim, observed: Evidence, relevant: list[Evidence], settings: Settings) -> bool:
+    """Whether a year's rate unlike its annual average may be its December-on-December rate: that one lies,
+    in practice, between the averages of the year before, the year and the year after (TurkStat 2023:
+    64.77 % December on December, between the 72.3 % and 53.9 % averages of 2022 and 2023)."""
+    p = claim.period
+    if p is None or (p.start.month, p.start.day, p.end.month, p.end.day) != (1, 1, 12, 31) or p.start.year != p.end.year:
+        return False
+    years = {p.start.year - 1, p.start.year, p.start.year + 1}
+    values = [observed.value] + [
+        e.value for e in relevant
+        if e.series == observed.series and e.place == observed.place and e.period.start.year in years
+        and (e.period.start.month, e.period.start.day, e.period.end.month, e.period.end.day) == (1, 1, 12, 31)
+    ]
+    return overlaps(interval(claim, settings), min(values), max(values))
 
 
 def _within_publication(claim: Claim, window: Interval, observed: Evidence, value: Converted) -> bool:
