@@ -800,3 +800,17 @@ def test_each_figure_is_one_end_of_one_from_to_change():
     text = "The OECD cut its forecast for Germany's GDP growth to 0.3% from 0.6% in 2024 and to 1.1% from 1.2% in 2025."
     claims = extract(from_text(text, lang="en", published=dt.date(2024, 2, 15)))
     assert [(c.kind, round(c.quantity.value, 6), c.quantity.unit) for c in claims] == [("change", -0.3, "pp"), ("change", -0.1, "pp")]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr", "En données réelles (ajustées de l'inflation), l'économie japonaise a progressé de 1,9 % en 2023, contre seulement 1 % en 2022."),
+        ("en", "In real terms (adjusted for inflation), Japan's economy grew 1.9% in 2023, compared with only 1% in 2022."),
+    ],
+)
+def test_a_figure_set_against_a_change_measures_the_same_indicator(lang, text):
+    # The figure after "contre"/"compared with" parallels the first; a bracketed gloss names no indicator for either.
+    first, second = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 15)))
+    assert (second.kind, second.metric.id, second.period.label) == ("change", first.metric.id, "2022")
+    assert first.metric.id == "gdp"

@@ -189,6 +189,11 @@ ROWS = [
         "supported"),
     Row("exceeded-bound-de", "de", "Der Handel zwischen China und Russland überstieg 2023 die Marke von 200 Milliarden Dollar.", "200 Milliarden",
         "supported"),
+    # A flow sent to a place by a sender the text does not name is no total of the place's.
+    Row("destination-unnamed-sender-es", "es", "El país de Medio Oriente envió 85,96 millones de toneladas de crudo a China en 2023.", "85,96",
+        "no-evidence", {"places": {"CHN"}}),
+    # A duration in decades counts no people: "seit sechs Jahrzehnten" is no fall of six.
+    Row("decades-de", "de", "Chinas Bevölkerung schrumpfte 2022 erstmals seit sechs Jahrzehnten.", "sechs", "no-metric"),
     Row("partner-only-en", "en", "The world's biggest oil importer bought a record 107 million tons of crude from Russia in 2023.", "107 million",
         "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}, title="Russia becomes top China oil supplier"),
     # A country that is no partner ("die russischen Exporte") is the flow's reporter, to the world.

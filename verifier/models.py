@@ -17,7 +17,7 @@ Comparator = Literal["=", "~", ">", ">=", "<", "<="]
 ClaimKind = Literal["amount", "change", "ranking", "comparison", "share", "count"]
 Status = Literal["supported", "contradicted", "unverifiable"]
 Level = Literal["error", "warning", "suggestion", "info"]
-PlaceRole = Literal["subject", "counterpart", "rival"]
+PlaceRole = Literal["subject", "counterpart", "rival", "destination"]
 Modality = Literal["asserted", "target", "forecast", "plan", "cap", "conditional", "negated"]
 
 
@@ -63,7 +63,8 @@ class Place(Frozen):
 
     `role` says what the place does in a claim: the `subject` whose figure or
     rank is stated, the `counterpart` of a bilateral flow or the market a rank
-    is taken in ("China's top supplier"), the `rival` overtaken or compared with."""
+    is taken in ("China's top supplier"), the `rival` overtaken or compared with, the `destination`
+    a flow was sent to by a sender the text does not name ("El país de Medio Oriente envió 85,96 Mt a China")."""
 
     code: str
     text: str

@@ -95,7 +95,12 @@ def grammar(lang: str) -> _Grammar:
         # Between the two figures of "from X (in April) to Y" and of "to Y (in May) from X".
         gap_to=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{phrase_pattern(section.get('to', []))}){_GAP}*", re.I),
         gap_from=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,3}}?(?:{phrase_pattern(section.get('from', []))}){_GAP}*", re.I),
-        echo=re.compile(rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,4}}?(?:{phrase_pattern(section.get('echo', []))}){_GAP}*(?:[^\W\d]{{1,3}}{_S})?", re.I),
+        # After the word, an article or a listed adverb: "après 2,5 %", "contre seulement 1 %".
+        echo=re.compile(
+            rf"[\s\x00,]*(?:[^\W\d]+[\s\x00,]+){{0,4}}?(?:{phrase_pattern(section.get('echo', []))}){_GAP}*"
+            rf"(?:(?:{phrase_pattern(section.get('echo_adverbs', [])) or '(?!)'}){_S})?(?:[^\W\d]{{1,3}}{_S})?",
+            re.I,
+        ),
         # What a comparison is made with, when it is an earlier time ("23 % menos que un año antes").
         time_next=re.compile(rf"{_GAP}*(?:[^\W\d]{{1,5}}{_S}){{0,2}}(?:\x00|{phrase_pattern(bases)})", re.I),
         than_next=re.compile(rf"{_GAP}*(?:{phrase_pattern(lx.load(lang).data.get('ranking', {}).get('than', []))})", re.I),

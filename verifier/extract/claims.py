@@ -94,7 +94,7 @@ def _rank_grammar(lang: str) -> _RankGrammar:
 
 
 # Units of time, as the lexicons name them for pint.
-_DURATIONS = frozenset({"year", "month", "week", "day", "hour"})
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "decade", "century"})
 
 
 def _bounded(lex: lx.Lexicon) -> re.Pattern:
@@ -421,7 +421,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         kind = "share"
     # What the change is measured against, when the clause says ("trimestral", "q/q").
     basis = _nearest([b for b in found.bases if b.marks_change], q, ctx["clause"]) if kind == "change" else None
-    candidates = [_in_money(m, quantity) for m in found.metrics]
+    # A bracketed gloss ("ajustées de l'inflation") names no indicator for a figure outside it.
+    candidates = [_in_money(m, quantity) for m in found.metrics if not _bracketed_apart(document.text, m, q, ctx["clause"][0])]
     # An unscaled sum beside a market's name is its price, not a flow: "Brent traded at $77.51".
     if not q.scaled and (priced := _per_unit(candidates, quantity, q, ctx["clause"])):
         metric, quantity = priced
@@ -446,6 +447,15 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         "metric": Metric(id=metric.indicator, text=metric.text) if metric else None,
         "attribution": ctx["attribution"],
     }
+
+
+def _bracketed_apart(text: str, m: Mention, q: Mention, floor: int) -> bool:
+    """Whether `m` stands inside brackets that `q` is outside of (brackets opened in q's clause)."""
+    opened = text.rfind("(", floor, m.start)
+    if opened < 0 or text.find(")", opened, m.start) >= 0:
+        return False
+    closed = text.find(")", m.end)
+    return closed >= 0 and not opened < q.start < closed
 
 
 def _two_years(period) -> bool:
@@ -524,6 +534,8 @@ def _echo_kinds(masked: str, lang: str, figures: list[QuantityMention], own_clai
             if changes.echoes(masked, lang, previous[0], q):
                 claim["kind"] = previous[1]["kind"]
                 claim["basis"] = previous[1].get("basis")
+                if claim.get("metric") is None:
+                    claim["metric"] = previous[1].get("metric")  # "a progressé de 1,9 %…, contre 1 % en 2022": the same indicator
                 if claim["kind"] == "change" and previous[1]["quantity"].value < 0:
                     claim["quantity"] = claim["quantity"].model_copy(update={"value": -abs(claim["quantity"].value)})
         previous = (q, claim)

@@ -43,6 +43,7 @@ class _Grammar:
     partner: re.Pattern  # "from", "nach" right before a country: a flow's partner
     partner_of: str  # "de" between a flow's commodity and a country: "toneladas de crudo de Rusia"
     supplier: re.Pattern  # "supplier", "fournisseur": a rank among a flow's partners
+    destination: re.Pattern  # "to", "a", "nach" right before a flow's one place: where it went, from a sender unnamed
 
 
 @cache
@@ -57,6 +58,9 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?:{phrase_pattern(lx.load(lang).data.get('places', {}).get('partner_before', [])) or '(?!)'})[\s\u00a0]+(?:\w+[\s\u00a0]+)?\Z", re.I
         ),
         partner_of=phrase_pattern(lx.load(lang).data.get("places", {}).get("partner_after_flow", [])) or "(?!)",
+        destination=re.compile(
+            rf"(?:{phrase_pattern(lx.load(lang).data.get('places', {}).get('destination_before', [])) or '(?!)'})(?:[\s\u00a0]+|(?<=['’]))\Z", re.I
+        ),
         supplier=re.compile(phrase_pattern(lx.load(lang).data.get("ranking", {}).get("supplier_nouns", [])) or "(?!)", re.I),
     )
 
@@ -146,6 +150,8 @@ class Context:
         elif fields.get("metric") is not None and (reporter := self._reporter(fields, paragraph, clause)):
             fields = {**fields, "places": [reporter[0], *fields["places"]]}
             inherited.append(reporter[1])
+        elif fields.get("metric") is not None and (destination := self._destination(fields, clause)):
+            fields = {**fields, "places": [destination]}
         return {**fields, "inherited": inherited} if inherited else fields
 
     def _reporter(self, fields: dict, paragraph: int, clause: tuple[int, int]) -> tuple[Place, Inherited] | None:
@@ -168,6 +174,18 @@ class Context:
                 other = places[1 - codes.index(partner.code)]
                 return _place(other), self._from_text("places", other)
         return None
+
+    def _destination(self, fields: dict, clause: tuple[int, int]) -> Place | None:
+        """A flow's one place, when the text names it as where the flow went ("envió 85,96 Mt de crudo a China"):
+        the sender is the sentence's subject, unnamed, so the figure is no total of the place's."""
+        own = fields.get("places") or []
+        if len(own) != 1 or catalog.indicators()[fields["metric"].id].dimensions != ("reporter", "partner"):
+            return None
+        text = self.document.text
+        at = text.find(own[0].text, *clause)
+        if at < 0 or not _grammar(self.document.lang).destination.search(text, max(clause[0], at - 12), at):
+            return None
+        return own[0].model_copy(update={"role": "destination"})
 
     def _counterpart(self, fields: dict, paragraph: int) -> Place | None:
         """The reporter a bilateral flow listed partner by partner keeps: "Saudi Arabia sold China 38.6 Mt…

@@ -173,5 +173,7 @@ def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, st
     if dims == ("reporter", "partner"):
         if len(codes) >= 2:
             return [{"reporter": codes[0], "partner": codes[1]}, {"reporter": codes[1], "partner": codes[0]}]
+        if roles.get("destination"):
+            return None  # sent to one place by a sender unnamed: no total of that place's
         return [{"reporter": codes[0], "partner": "WLD"}] if codes else None
     return None
