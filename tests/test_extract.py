@@ -102,6 +102,7 @@ def test_english_rendering_reads_the_same():
         ("en", "nearly 107 Mt", 107e6, "tonne", "~", 5e5),
         ("en", "$218.2bn", 218.2e9, "USD", "=", 5e7),
         ("en", "200 billion dollars", 200e9, "USD", "=", 10e9),
+        ("en", "USD77.4", 77.4, "USD", "=", 0.05),
     ],
 )
 def test_quantities(lang, text, value, unit, comparator, precision):
@@ -230,6 +231,7 @@ def test_rankings_in_spanish_and_german(lang, text):
         ("de", "Nach Paragraf 218 und Artikel 5 des Grundgesetzes."),
         ("es", "El artículo 135 de la Constitución de 1978."),
         ("en", "The two leaders met in Beijing."),
+        ("en", "The ABC123 model and the G20 summit."),
         ("fr", "Les deux dirigeants se sont vus un mois de décembre."),
     ],
 )

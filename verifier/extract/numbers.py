@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 # A digit group run: "1 234 567,89", "1,234.5", "218,2", "2023", with an
 # explicit sign ("-2,5 %", "+26,7 %"). The look-behinds keep us out of
-# identifiers ("COVID-19", "G20") and the middle of other numbers.
+# identifiers ("COVID-19", "G20") and the middle of other numbers; three capitals
+# glued before may be a currency code ("USD77.4"), which the quantity reader checks.
 DIGITS = re.compile(
-    r"(?:(?<![\w.,])(?P<sign>[+\-−])|(?<![\w.,\-−+/]))"
+    r"(?:(?<![\w.,])(?P<sign>[+\-−])|(?<![\w.,\-−+/])|(?<=(?<![\w])[A-Z]{3}))"
     r"(?P<digits>\d{1,3}(?:[\s\u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
 

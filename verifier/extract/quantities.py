@@ -385,6 +385,8 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
     elif unit is None and (c := _CODE_BEFORE.search(text, max(0, start - 4), start)) and c.group(1) in currency_codes():
         unit, start = c.group(1), c.start()
+    if start > 0 and text[start - 1].isalpha():
+        return None  # glued to capitals that are no currency code: "ABC123" is a name
     against = None if unit is not None or scale != 1.0 or _after(g.per, g, text, pos) else _after(g.against, g, text, pos)
     if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos) or against):
         # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
