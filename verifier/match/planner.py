@@ -76,7 +76,12 @@ def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef
         return _unanswerable(claim, "no-evidence", f"No configured source serves {indicator.title}.", routed)
     places = _dimensions(claim, indicator)
     if places is None:
-        return _unanswerable(claim, "no-evidence", f"The text does not say which places the {indicator.title.lower()} figure is for.", routed)
+        sent_to = next((p for p in claim.places if p.role == "destination"), None)
+        reason = (
+            f"The text names only where the flow went ({sent_to.text}), not who sent it: the figure is no total of {sent_to.text}'s."
+            if sent_to else f"The text does not say which places the {indicator.title.lower()} figure is for."
+        )
+        return _unanswerable(claim, "no-evidence", reason, routed)
     window, frequency = _window(claim), _frequency(claim.period)
     targets = [(indicator.id, p) for p in places]
     if indicator.mirror and claim.kind in ("amount", "change") and len(places) == 2:
