@@ -19,6 +19,12 @@ def months(p: Period) -> int | None:
     return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
 
 
+def calendar_years(p: Period) -> int | None:
+    """Whole calendar years a period covers ("2023": 1, "2022–2023": 2), or None."""
+    n = months(p)
+    return n // 12 if n and n % 12 == 0 and p.start.month == 1 else None
+
+
 def comparable_periods(a: Period, b: Period) -> bool:
     """Periods of the same kind (two years, two January-November spans, two days):
     the ones a figure can be mistaken between."""

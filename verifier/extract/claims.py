@@ -19,6 +19,7 @@ from functools import cache
 from .. import catalog
 from ..geo import AGGREGATES
 from ..models import Claim, Document, Metric, Place, Quantity
+from ..periods import calendar_years
 from ..phrases import normalize, phrase_pattern
 from . import attributions, changes, currencies, metrics, modality, periods, places, quantities, superlatives
 from . import lexicon as lx
@@ -430,7 +431,7 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         candidates = [m for m in candidates if _compatible(m, quantity, kind)]
         metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     period = ctx["period"]
-    if kind == "change" and period is not None and _two_years(period):
+    if kind == "change" and period is not None and calendar_years(period) == 2:
         period = months_period(period.end.year, 1, 12)  # "l'envolée entre 2022 et 2023 (+26,3 %)": 2023 on 2022
     if ctx["closing"] and kind == "amount" and quantity.unit == "%" and (metric is None or catalog.indicators()[metric.indicator].unit == "%"):
         period = months_period(period.end.year, period.end.month, period.end.month)  # "ha cerrado 2023 en el 3,1 %": December's rate
@@ -456,10 +457,6 @@ def _bracketed_apart(text: str, m: Mention, q: Mention, floor: int) -> bool:
         return False
     closed = text.find(")", m.end)
     return closed >= 0 and not opened < q.start < closed
-
-
-def _two_years(period) -> bool:
-    return (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) and period.end.year == period.start.year + 1
 
 
 def _without_scope(document, found: list[PlaceMention], kind: str) -> list[PlaceMention]:

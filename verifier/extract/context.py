@@ -117,13 +117,15 @@ class Context:
         """`fields` of a claim, with the places, period and indicator the context lends it, and where each came from."""
         inherited: list[Inherited] = []
         vague = fields.pop("vague", False)  # the figure's own period is a part no source delimits: none to lend
-        if fields.get("metric") is None and fields["kind"] == "ranking" and (lent := self._supplied(fields, paragraph)):
+        lent = None
+        if fields.get("metric") is None:
+            lent = self._supplied(fields, paragraph) if fields["kind"] == "ranking" else (
+                self._metric(fields, paragraph) if fields["kind"] in ("amount", "change") else None
+            )
+        if lent is not None:
             fields = {**fields, "metric": lent["metric"]}
             inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
-        if fields.get("metric") is None and fields["kind"] in ("amount", "change") and (lent := self._metric(fields, paragraph)):
-            fields = {**fields, "metric": lent["metric"]}
-            inherited.append(Inherited(field="metric", text=lent["metric"].text, span=lent["span"]))
-            if counterpart := self._counterpart(fields, paragraph):
+            if fields["kind"] != "ranking" and (counterpart := self._counterpart(fields, paragraph)):
                 fields = {**fields, "places": [counterpart, *fields["places"]]}
                 inherited.append(Inherited(field="places", text=counterpart.text, span=lent["span"]))
         period = fields.get("period")

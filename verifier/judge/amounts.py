@@ -17,7 +17,7 @@ from .. import catalog
 from ..codes import ending, verdict
 from ..geo import name
 from ..models import Claim, Evidence, Interval, Verdict
-from ..periods import comparable_periods, same_span
+from ..periods import calendar_years, comparable_periods, same_span
 from ..readable import format_magnitude
 from ..tolerances import FUTURES_BASIS, Settings
 from .convert import Converted, NotComparable
@@ -116,13 +116,12 @@ def _plausibly_year_end(claim: Claim, observed: Evidence, relevant: list[Evidenc
     in practice, between the averages of the year before, the year and the year after (TurkStat 2023:
     64.77 % December on December, between the 72.3 % and 53.9 % averages of 2022 and 2023)."""
     p = claim.period
-    if p is None or (p.start.month, p.start.day, p.end.month, p.end.day) != (1, 1, 12, 31) or p.start.year != p.end.year:
+    if p is None or calendar_years(p) != 1:
         return False
     years = {p.start.year - 1, p.start.year, p.start.year + 1}
     values = [observed.value] + [
         e.value for e in relevant
-        if e.series == observed.series and e.place == observed.place and e.period.start.year in years
-        and (e.period.start.month, e.period.start.day, e.period.end.month, e.period.end.day) == (1, 1, 12, 31)
+        if e.series == observed.series and e.place == observed.place and e.period.start.year in years and calendar_years(e.period) == 1
     ]
     return overlaps(interval(claim, settings), min(values), max(values))
 
