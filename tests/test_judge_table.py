@@ -226,6 +226,17 @@ ROWS = [
     Row("c25", claim(-1.46e6, 5e3, kind="change", unit="", metric="population", text="fell by", places=(("CHN", None),)),
         [ev(1.412175e9, year(2022), series="population", place="CHN"), ev(1.41071e9, series="population", place="CHN")],
         "supported"),
+    # A small change of a large level: the revision allowance alone would reconcile +0.5 % with +0.29 %, so it decides nothing;
+    # the same allowance still decides a change well above it, and the exact figure is supported.
+    Row("c26", claim(0.5, 0.05, kind="change", unit="%", metric="population", text="rose", places=(("FRA", None),)),
+        [ev(66.7e6, year(2022), series="population", place="FRA"), ev(66.893e6, series="population", place="FRA")],
+        "within-revisions", says="+0.2894%"),
+    Row("c27", claim(0.3, 0.05, kind="change", unit="%", metric="population", text="rose", places=(("FRA", None),)),
+        [ev(66.7e6, year(2022), series="population", place="FRA"), ev(66.893e6, series="population", place="FRA")],
+        "supported"),
+    Row("c28", claim(0.9, 0.05, kind="change", unit="%", metric="population", text="rose", places=(("FRA", None),)),
+        [ev(66.7e6, year(2022), series="population", place="FRA"), ev(66.893e6, series="population", place="FRA")],
+        "value-mismatch"),
     # -- comparisons between two places, shares of a whole ---------------------------------------
     Row("m01", claim(550.0, 5.0, kind="comparison", unit="%", metric="gdp", places=(("USA", None), ("JPN", None))),
         [ev(27.36e12, series="gdp", place="USA"), ev(4.21e12, series="gdp", place="JPN")], "supported"),

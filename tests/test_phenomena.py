@@ -118,6 +118,12 @@ ROWS = [
     Row("fraction-contracted-fr", "fr", "Les États-Unis représentent un peu plus du quart de l'économie mondiale en 2022.", "du quart", "supported",
         {"unit": "%"}),
     Row("one-in-n-de", "de", "Jeder Fünfte der rund acht Milliarden Menschen der Welt lebt in Indien.", "Jeder Fünfte", "no-period", {"unit": "%"}),
+    # "as in 2022" is a comparison; the last trading day of a year is a day no period here names.
+    Row("as-in-fr", "fr", "Comme en 2022, la population de la France a augmenté de 0,3 % en 2023.", "0,3 %", "supported", {"period": "2023"}),
+    Row("last-trading-day-es", "es", "En el último día de negociación de 2022, el Brent al contado cerró a 85 dólares por barril.", "85 dólares",
+        "no-period", {"period": None}),
+    # A computed change the revision allowance alone reconciles says nothing when the levels dwarf the change.
+    Row("within-revisions-fr", "fr", "En 2017, la population de la France a augmenté de 0,5 %.", "0,5 %", "within-revisions", {"period": "2017"}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -84,6 +84,10 @@ CODES: dict[str, Code] = {
         Code("period-unavailable", "unverifiable", "warning",
              "The source holds the series, but not for the claim's exact period (a year-to-date claim is never checked against a full year).",
              "{who} has no figure for exactly {period}; nearest periods: {nearest}.{note}"),
+        Code("within-revisions", "unverifiable", "warning",
+             "The change computed from the two published levels is not the text's; only revisions of the levels as large "
+             "against the change as the change itself would reconcile them, so the check says nothing either way.",
+             f"{_SAID} {_SEEN} {{why}}{{note}}"),
         Code("ambiguous-claim", "unverifiable", "warning",
              "The text can be read in more than one way and the readings disagree with each other against the source "
              "(a change in % of a rate that holds only as percentage points).",

@@ -25,6 +25,10 @@ ROUNDING_SLACK = 0.005
 #: +26.3 % for 2023 against 26.19 % from the two published levels).
 DEFAULT_CHANGE_ALLOWANCE = 0.001
 
+#: The share of a computed change the allowance may widen it by and still decide: past it the levels are
+#: so large against the change (population +0.29 %: 0.1 % of 68 M is 0.2 pp) that the check says nothing.
+REVISION_REACH = 0.25
+
 
 #: Relative gap a futures average may have from the spot series' mean for the same
 #: period (Brent 2022: ICE front month $99.04, EIA spot $100.93, 1.9 %): within it a

@@ -173,7 +173,7 @@ def find(text: str, lang: str, published: dt.date | None) -> list[PeriodMention]
                 if cue is None and tables["statement_after"] is not None:
                     cue = tables["statement_after"].match(text, m.end(), m.end() + 60)
             since = bool(tables["since"].search(text, max(0, m.start() - 60), m.start()) or (rule.kind == "month" and tables["since_start"].match(m.group())))
-            vague = rule.kind in ("year", "month", "quarter", "half") and bool(tables["vague"].search(text, max(0, m.start() - 25), m.start()))
+            vague = rule.kind in ("year", "month", "quarter", "half") and bool(tables["vague"].search(text, max(0, m.start() - 45), m.start()))
             closing = rule.kind == "year" and bool(tables["closing"].search(text, max(0, m.start() - 25), m.start()))
             at = cue.start() if cue else None
             if at is None and rule.kind in ("weekday", "relative_day", "day"):

@@ -25,7 +25,7 @@ from ..periods import (
     same_span,
 )
 from ..readable import digits_for, format_interval, format_magnitude
-from ..tolerances import ROUNDING_SLACK, Settings
+from ..tolerances import REVISION_REACH, ROUNDING_SLACK, Settings
 from .amounts import period_unavailable
 from .convert import NotComparable, convert
 from .evidence import answers, crude, mirror_note, places_match, ranked, who
@@ -140,6 +140,11 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
                 + mirror_note(claim, now, indicator),
     }
     if overlaps(window, literal.low, literal.high):
+        if not contains(window, literal.value) and (literal.high - literal.low) / 2 > REVISION_REACH * abs(literal.value):
+            # Population +0.29 % against "+0.5 %": a 0.1 % revision of 68 M levels moves the change by 0.2 pp.
+            return verdict(claim, document, "within-revisions", [now, base], window,
+                           why=f"Only revisions to the levels would bring {_show(literal, claim)} to the text's figure, and for a change "
+                               "this small against its levels those revisions are as large as the change.", **fields)
         if (word := hedged_below(claim)) and literal.value > claim.quantity.value + abs(claim.quantity.value) * ROUNDING_SLACK:
             return verdict(claim, document, "rounding", [now, base], window,
                            why=f"\"{word}\" puts it just under the figure, but the source is above it.", **fields)
