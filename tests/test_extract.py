@@ -816,3 +816,16 @@ def test_a_figure_set_against_a_change_measures_the_same_indicator(lang, text):
     first, second = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 15)))
     assert (second.kind, second.metric.id, second.period.label) == ("change", first.metric.id, "2022")
     assert first.metric.id == "gdp"
+
+
+@pytest.mark.parametrize(
+    "lang,text,codes",
+    [
+        ("en", "Amid the war in Ukraine, Argentina's inflation reached 50.9% in 2021.", ["ARG"]),
+        ("de", "Inmitten des russischen Angriffskriegs gegen die Ukraine wuchs der Handel zwischen China und Russland 2023 um 26,3 Prozent.", ["CHN", "RUS"]),
+        ("fr", "Depuis l'invasion russe de l'Ukraine, les échanges entre la Chine et la Russie ont progressé de 26,3 % en 2023.", ["CHN", "RUS"]),
+    ],
+)
+def test_a_place_that_names_an_event_is_no_subject(lang, text, codes):
+    (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
+    assert sorted(p.code for p in claim.places) == sorted(codes)

@@ -58,7 +58,7 @@ class PlaceMention(Mention):
     kind: str  # name, capital, adjective, aggregate
     # What the place only sets, as no subject of a figure: "venue" ("published in Beijing"),
     # "dateline" ("BERLIN (dpa) -"), "benchmark" ("the U.S. benchmark WTI"), "standard" ("harmonisé
-    # au niveau européen"). None: a subject.
+    # au niveau européen"), "event" ("the war in Ukraine"). None: a subject.
     setting: str | None = None
 
 

@@ -24,6 +24,8 @@ class _Grammar:
     benchmark: re.Pattern  # " benchmark" after "the U.S.": a price's name
     venue: re.Pattern  # "in" before a capital: where, not whose
     standard: re.Pattern  # "au niveau" before "européen": the level a definition is harmonised at, no subject
+    event: re.Pattern  # "the war in" before "Ukraine": an event's name, no subject
+    event_after: re.Pattern  # "invasion" after "Russia's", "Angriffskriegs" after "russischen": the event's party, no subject
 
 
 @cache
@@ -42,6 +44,8 @@ def _grammar(lang: str) -> _Grammar:
         benchmark=re.compile(rf"(?:-|{_S})(?:[^\s\d]+{_S})?(?:{words('benchmark')})", re.I),
         venue=re.compile(rf"(?:{words('venue')}){_S}\Z", re.I),
         standard=re.compile(rf"(?:{words('standard')})(?:{_S}|(?<=['’]))\Z", re.I),
+        event=re.compile(rf"(?:{words('event')})(?:{_S}[^\W\d]{{1,4}})?(?:{_S}|['’]|(?<=['’]))\Z", re.I),  # an article between: "gegen die"
+        event_after=re.compile(rf"(?:['’]s)?{_S}(?:{words('event_after')})", re.I),
     )
 
 
@@ -68,6 +72,8 @@ def find(text: str, lang: str) -> list[PlaceMention]:
             setting = "venue"  # "in Peking veröffentlichten Zolldaten": where, not whose
         elif g.standard.search(text, max(0, start - 25), start):
             setting = "standard"  # "harmonisé au niveau européen": a definition's level, not whose figure
+        elif g.event.search(text, max(0, start - 30), start) or g.event_after.match(text, end):
+            setting = "event"  # "amid the war in Ukraine": an event's name, not whose figure
         elif g.benchmark.match(text, end):
             setting = "benchmark"  # "the U.S. benchmark", "der amerikanischen Sorte WTI"
         if a := g.article.search(text, max(0, start - 5), start):
