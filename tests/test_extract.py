@@ -390,6 +390,7 @@ def test_units_carry_to_bare_figures(lang, text, values):
         ("fr", "Les États-Unis se classent au 10e rang en 2023.", 10),
         ("es", "Rusia ocupa la sexta posición entre los socios de China.", 6),
         ("en", "The UK fell to the sixth spot in 2021.", 6),
+        ("de", "Von 2007 bis 2022 rangierte Deutschland ununterbrochen auf Platz vier.", 4),
     ],
 )
 def test_rankings_without_a_catalogue_metric(lang, text, rank):
@@ -829,3 +830,8 @@ def test_a_figure_set_against_a_change_measures_the_same_indicator(lang, text):
 def test_a_place_that_names_an_event_is_no_subject(lang, text, codes):
     (claim,) = extract(from_text(text, lang=lang, published=dt.date(2024, 2, 8)))
     assert sorted(p.code for p in claim.places) == sorted(codes)
+
+
+def test_the_number_of_a_table_position_is_no_figure():
+    claims = extract(from_text("Von 2007 bis 2022 rangierte Deutschland auf Platz vier.", lang="de", published=dt.date(2024, 2, 8)))
+    assert [(c.kind, c.rank) for c in claims] == [("ranking", 4)]

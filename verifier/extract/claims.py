@@ -201,7 +201,7 @@ def find_mentions(text: str, lang: str, published) -> Found:
     bounded = _rank_grammar(lang).bounded
     spans = [(c.start, c.end) for c in found_changes if c.multiplier is not None] + [
         b.span() for _, end in [*taken, *((s.start, s.end) for s in formed)] if (b := bounded.match(text, end))
-    ]
+    ] + [m.span() for m in ranks]  # the number of a rank ("Platz vier", "No. 1") is no figure
     found_quantities = [q for q in quantities.find(mask(masked, bases), lang) if not any(a <= q.start < b for a, b in spans)]
     # "un mois de décembre", "the month of May": a unit of time that names the period after it counts nothing.
     starts = {p.start for p in found_periods}
