@@ -281,6 +281,8 @@ ROWS = [
         "crudo de China.", "principal", "rank-supported", {"period": "2023", "inherited": ["period"]}),
     Row("rank-lost-pronoun-fr", "fr", "En 2022, la Chine a vu sa population baisser. L'an passé, elle a perdu son titre de pays le plus peuplé du monde "
         "au profit de l'Inde.", "le plus peuplé", "rank-supported", {"rank": 1, "places": {"IND"}}),
+    Row("oil-exporter-to-en", "en", "Russia was the second-largest oil exporter to China in 2022, sending 86.25 million tons of the commodity.",
+        "86.25", "supported", {"places": {"RUS", "CHN"}}),
     Row("rank-region-en", "en", "Germany remained Europe's largest economy in 2023.", "largest", "not-checked"),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
