@@ -263,6 +263,9 @@ ROWS = [
         "measure-mismatch"),
     Row("year-average-inflation-de", "de", "Die Inflationsrate in der Türkei lag im Jahresdurchschnitt 2023 bei 64,77 Prozent.", "64,77",
         "value-mismatch"),
+    # An exchange rate's yearly average, taken by another publisher; and a base year's own figure after "cuando".
+    Row("fx-average-publisher-es", "es", "Durante el 2023, el tipo de cambio en México cotizó en un promedio de 17.74 pesos por dólar, la menor "
+        "cotización desde 2015, cuando se ubicó en 15.88 pesos por dólar.", "15.88", "supported", {"period": "2015"}),
     # -- vocabulary: trade and supply verbs, benchmarks named in each language --------------------
     Row("traded-fr", "fr", "En 2023, la Chine et la Russie ont échangé pour 240,11 milliards de dollars de biens.", "240,11 milliards", "supported"),
     Row("traded-de", "de", "China und Russland tauschten 2023 Waren im Wert von 240,11 Milliarden Dollar aus.", "240,11 Milliarden", "supported"),

@@ -44,6 +44,9 @@ class Indicator(BaseModel):
     # A year's rate may be published as December on December, not the year's average this series holds:
     # unless `average` words say the average, a year's figure that differs is not called wrong.
     year_end_reading: bool = False
+    # Publishers average a period's values differently (a daily fixing, a noon buying rate, a close): within this
+    # relative spread a month's or a year's average is the same figure.
+    averages_differ: float = 0.0
     also_in: tuple[str, ...] = ()  # other units news states it in, which the judge converts ("2.15 million barrels a day" of crude)
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
 

@@ -207,6 +207,8 @@ def markdown() -> str:
         "- A market price (Brent, WTI) not said to be spot is the futures': a day's quote is never set against the",
         "  spot close (`measure-mismatch`); over a month or a year it is a contradiction only when the text says average",
         f"  and the spot mean lies more than {FUTURES_BASIS:.0%} (the futures-spot basis) outside the figure's interval.",
+        "- A month's or a year's exchange rate is an average publishers take differently (a daily fixing, a noon buying",
+        "  rate): the interval is widened by the indicator's `averages_differ` (0.5 % for exchange rates).",
         "- A year's consumer-price inflation not said to be the average may be December on December, as national offices",
         "  often headline it: a figure that differs from the annual average is `measure-mismatch`, never a contradiction.",
         f"- A % change computed from two published levels allows each level to differ by "

@@ -354,7 +354,7 @@ def _grammar_of_periods(lang: str) -> dict[str, re.Pattern]:
         "relative": re.compile(
             rf",[\s\u00a0]+(?:{phrase_pattern(lx.load(lang).data['sentences'].get('relative', [])) or '(?!)'})[\s\u00a0](?:(?!,\s).)*?,\s", re.I
         ),
-        "when": re.compile(rf"[\s\u00a0\u202f,]*(?:{words('when')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*", re.I),
+        "when": re.compile(rf"[\s\u00a0\u202f,]*(?:{words('when')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,4}}[\s\u00a0\u202f]*", re.I),
     }
 
 

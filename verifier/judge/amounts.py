@@ -42,10 +42,12 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             claimed=format_magnitude(claim.quantity.value, claim.quantity.unit), who=who(observed),
             observed=format_magnitude(observed.value, observed.unit), reason=str(exc),
         )
-    window = interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0)
+    spread = indicator.averages_differ if claim.period.end > claim.period.start else 0.0
+    window = interval(claim, settings, (settings.conversion_tolerance if value.approximate else 0.0) + spread)
+    averaged = f" Publishers average a period's values differently (a daily fixing, a noon rate, a close): allowing {spread:.1%}." if spread else ""
     fields = {
         **said(claim, window), "who": who(observed), "period": observed.period.label,
-        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + partners,
+        "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + averaged + partners,
     }
     if contains(window, value.value) or _within_publication(claim, window, observed, value):
         if why := rounding(claim, value.value):
