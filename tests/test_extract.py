@@ -835,3 +835,14 @@ def test_a_place_that_names_an_event_is_no_subject(lang, text, codes):
 def test_the_number_of_a_table_position_is_no_figure():
     claims = extract(from_text("Von 2007 bis 2022 rangierte Deutschland auf Platz vier.", lang="de", published=dt.date(2024, 2, 8)))
     assert [(c.kind, c.rank) for c in claims] == [("ranking", 4)]
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
+    from verifier.extract.sentences import sentences
+
+    text = "La population a augmenté de 0,3 % en 2023.Les naissances ont baissé de 6,6 %. Voir M.Dupont, www.Site.com et 3.5 euros."
+    assert [text[s.start : s.end] for s in sentences(text, "fr")] == [
+        "La population a augmenté de 0,3 % en 2023.",
+        "Les naissances ont baissé de 6,6 %.",
+        "Voir M.Dupont, www.Site.com et 3.5 euros.",
+    ]

@@ -16,7 +16,11 @@ from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 
 _S = r"[\s\u00a0\u202f]+"
-_END = re.compile(r"[.!?…]+[\"»”)]*(?=\s+[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])|[.!?…]+[\"»”)]*\s*\Z")
+# A stored copy may have lost the space after a full stop ("en 2023.Les naissances"): a stop glued between a
+# lower-case word and a capitalised one ends a sentence too.
+_END = re.compile(
+    r"[.!?…]+[\"»”)]*(?=\s+[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])|(?<=[a-zß-ÿ0-9]{2})(?<!www)\.(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])|[.!?…]+[\"»”)]*\s*\Z"
+)
 
 
 @dataclass(frozen=True)
