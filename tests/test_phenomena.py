@@ -266,6 +266,10 @@ ROWS = [
     # An exchange rate's yearly average, taken by another publisher; and a base year's own figure after "cuando".
     Row("fx-average-publisher-es", "es", "Durante el 2023, el tipo de cambio en México cotizó en un promedio de 17.74 pesos por dólar, la menor "
         "cotización desde 2015, cuando se ubicó en 15.88 pesos por dólar.", "15.88", "supported", {"period": "2015"}),
+    # "Prices rose X %" states the inflation rate itself; core inflation is another measure than the headline series.
+    Row("prices-rose-rate-en", "en", "Italy's consumer prices rose 8.2% in 2022.", "8.2%", "supported"),
+    Row("prices-rose-rate-wrong-en", "en", "Italy's consumer prices rose 12% in 2022.", "12%", "ambiguous-claim"),
+    Row("core-inflation-es", "es", "La inflación subyacente de España se situó en el 6,1 % en 2023.", "6,1 %", "measure-mismatch"),
     # -- vocabulary: trade and supply verbs, benchmarks named in each language --------------------
     Row("traded-fr", "fr", "En 2023, la Chine et la Russie ont échangé pour 240,11 milliards de dollars de biens.", "240,11 milliards", "supported"),
     Row("traded-de", "de", "China und Russland tauschten 2023 Waren im Wert von 240,11 Milliarden Dollar aus.", "240,11 Milliarden", "supported"),

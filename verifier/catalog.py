@@ -33,6 +33,10 @@ class Indicator(BaseModel):
     mirror: str | None = None  # the partner's record of the same flow (exports <-> imports)
     relation: str | None = None  # "exports to": reporter's <relation> partner
     other_measures: dict[str, tuple[str, ...]] = {}  # words that make a figure another measure than this series
+    # A rate that is itself a % change ("consumer prices rose 3.1 %" states inflation of 3.1 %): a change in %
+    # of it is read as the rate, and never contradicted on that reading alone.
+    changes_are_rate: bool = False
+    prices: dict[str, tuple[str, ...]] = {}  # the words naming the prices, not the rate: their % change is the rate alone
     changes_are_real: bool = False  # a % change of it in news is real growth unless `nominal` words say otherwise
     nominal: dict[str, tuple[str, ...]] = {}
     latest_year: bool = False  # a level stated without a period reads as the last full year before publication

@@ -157,6 +157,10 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
                 readings=f"As a {literal.what} that is {_show(literal)}, which does not hold; only as a {other.what} "
                          f"({_show(other)}) does it, and a % change is not a change in percentage points.",
             )
+    if math.isnan(literal.value):
+        return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
+                       who=who(now), observed=f"{levels} ({now_p.label} on {base_p.label})",
+                       reason="a change in % from a level at or below zero is not defined")
     if shifted := _other_change(claim, relevant, window, now_p, settings):
         (e, b), r = shifted
         return verdict(claim, document, "period-mismatch", [now, base, e, b], window,

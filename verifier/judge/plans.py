@@ -10,6 +10,7 @@ from ..codes import ending, verdict
 from ..geo import AGGREGATES, name
 from ..match.planner import Plan
 from ..models import Claim, Evidence, Verdict
+from ..readable import format_magnitude
 from ..tolerances import Settings
 from .aggregate import sum_into
 from .amounts import judge_amount
@@ -101,7 +102,7 @@ def _judge_evidence(claim: Claim, document: str, evidence: list[Evidence], setti
         # Monthly figures summed into the claimed window, when they cover it.
         summed = sum_into(claim.period, evidence)
         evidence, missing = evidence + summed.evidence, summed.missing
-    result = JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
+    result = _as_rate(claim, document, evidence, settings) or JUDGES.get(claim.kind, judge_amount)(claim, document, evidence, settings)
     if missing and result.code in ("period-unavailable", "period-mismatch"):
         gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
         result = result.model_copy(update={"message": result.message + ending("months-missing", gaps=gaps)})
@@ -122,3 +123,32 @@ def _routed(p: Plan, v: Verdict, failures: list[str]) -> Verdict:
 def _lower_first(title: str) -> str:
     """"Merchandise exports" -> "merchandise exports", but "GDP (current US$)" stays."""
     return title[0].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _as_rate(claim: Claim, document: str, evidence: list[Evidence], settings: Settings) -> Verdict | None:
+    """"Consumer prices rose 3.1 % in 2023" states the inflation rate itself, where "inflation fell 48.5 %" is the
+    rate's own change: both readings are tried, and neither is called wrong while the other may hold."""
+    if claim.kind != "change" or not claim.metric or not claim.quantity or claim.quantity.unit != "%":
+        return None
+    if not catalog.indicators()[claim.metric.id].changes_are_rate:
+        return None
+    as_rate = judge_amount(claim.model_copy(update={"kind": "amount"}), document, evidence, settings).model_copy(update={"claim": claim})
+    if catalog.says(claim.metric.id, "prices", claim.metric.text):
+        # "Consumer prices rose 3.1 %": the prices' change is the rate, and only the rate.
+        return as_rate if as_rate.status != "contradicted" else _neither(claim, document, as_rate, None)
+    as_change = judge_change(claim, document, evidence, settings)
+    if as_change.status == "supported":
+        return as_change
+    if as_rate.status == "supported":
+        return as_rate
+    return as_change if as_change.status != "contradicted" else _neither(claim, document, as_rate, as_change)
+
+
+def _neither(claim: Claim, document: str, as_rate: Verdict, as_change: Verdict | None) -> Verdict:
+    own = f" nor as the rate's own change ({as_change.message})" if as_change else ""
+    return verdict(
+        claim, document, "ambiguous-claim", as_rate.evidence,
+        stated=f"The text gives a change in prices of {format_magnitude(claim.quantity.value, '%', signed=True)}.",
+        readings=f"Not as the inflation rate ({as_rate.message}){own} does it hold; the text may mean another measure "
+        "(a month's, December on December), so it is not called wrong.",
+    )
