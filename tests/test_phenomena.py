@@ -124,6 +124,11 @@ ROWS = [
         "no-period", {"period": None}),
     # A computed change the revision allowance alone reconciles says nothing when the levels dwarf the change.
     Row("within-revisions-fr", "fr", "En 2017, la population de la France a augmenté de 0,5 %.", "0,5 %", "within-revisions", {"period": "2017"}),
+    Row("base-the-year-fr", "fr", "En 2023, le Brent a coûté autour de 82 dollars en moyenne, soit une baisse de 18 % par rapport à l'année 2022.",
+        "18 %", "supported", {"period": "2023"}),
+    Row("year-opening-es", "es", "Brasil comenzó 2024 con una cotización de 4,85 reales por dólar.", "4,85", "no-period", {"period": None}),
+    Row("than-the-day-en", "en", "On the final trading day of 2022, Brent spot closed at $85 per barrel, $7 higher than the price on January 3, 2022.",
+        "$85", "no-period", {"period": None}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),
