@@ -275,6 +275,9 @@ ROWS = [
     Row("prices-rose-rate-en", "en", "Italy's consumer prices rose 8.2% in 2022.", "8.2%", "supported"),
     Row("prices-rose-rate-wrong-en", "en", "Italy's consumer prices rose 12% in 2022.", "12%", "ambiguous-claim"),
     Row("core-inflation-es", "es", "La inflación subyacente de España se situó en el 6,1 % en 2023.", "6,1 %", "measure-mismatch"),
+    # An organisation as the subject of a speech verb is the figure's publisher; a country as subject is not.
+    Row("subject-publisher-en", "en", "In 2023, the International Monetary Fund ranks Brazil's economy ninth, with a GDP of $2.13 trillion.",
+        "$2.13", "cited-source-differs"),
     # -- vocabulary: trade and supply verbs, benchmarks named in each language --------------------
     Row("traded-fr", "fr", "En 2023, la Chine et la Russie ont échangé pour 240,11 milliards de dollars de biens.", "240,11 milliards", "supported"),
     Row("traded-de", "de", "China und Russland tauschten 2023 Waren im Wert von 240,11 Milliarden Dollar aus.", "240,11 Milliarden", "supported"),

@@ -24,6 +24,10 @@ def _grammar(lang: str) -> tuple[re.Pattern, tuple[re.Pattern, ...], re.Pattern,
     joiner = r"of|de|du|des|del|der|for|für|and|et|y|und|in|im|en"
     who = rf"(?P<a>(?:[^\W\d]+[\s\u00a0]+|[^\W\d]{{1,2}}['’]){{0,2}}?{word}(?:[\s\u00a0]+(?:{word}|{joiner})){{0,5}})"
     bodies = [phrase_pattern([t], words=False)[3:-1].replace(r"\{a\}", who) for t in section.get("after", [])]
+    # "the Turkish Statistical Institute (TÜİK) reported", "the IMF ranks": an organisation as the subject of a
+    # speech verb; its name, not any capitalised subject ("China reported"), must say it is an organisation.
+    verbs = phrase_pattern(section.get("subject_verbs", [])) or "(?!)"
+    bodies.append(rf"{who}(?:[\s\u00a0]*\([^()\d]{{1,20}}\))?,?[\s\u00a0]+(?:{verbs})(?!\w)")
     trailing = phrase_pattern(section.get("trailing", []))
     return (
         re.compile(
@@ -43,8 +47,12 @@ def find(text: str, lang: str, found_periods: list[PeriodMention]) -> list[Menti
     who said it, so the attribution stops before it."""
     before, after, trailing, determiner = _grammar(lang)
     out = []
+    organisation = _organisation(lang)
+    subject_pattern = after[-1]
     for m in [*before.finditer(text), *(m for pattern in after for m in pattern.finditer(text))]:
         start, end = m.start("a"), m.end("a")
+        if m.re is subject_pattern and not organisation.search(m.group("a")):
+            continue
         for p in found_periods:
             if start < p.start < end:
                 end = p.cue if p.cue is not None and p.cue > start else p.start
@@ -54,3 +62,10 @@ def find(text: str, lang: str, found_periods: list[PeriodMention]) -> list[Menti
         if phrase:
             out.append(Mention(start, start + len(phrase), phrase))
     return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _organisation(lang: str) -> re.Pattern:
+    """A name that says it is an organisation ("Statistical Institute", "Monetary Fund"), or an acronym."""
+    words = phrase_pattern(lx.load(lang).data["attribution"].get("organisations", [])) or "(?!)"
+    return re.compile(rf"(?i:{words})|\b[A-ZÀ-Þ]{{2,6}}\b")
