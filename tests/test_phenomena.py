@@ -49,6 +49,8 @@ ROWS = [
     Row("mod-future-en", "en", "China's GDP will be 19 trillion dollars next year.", "19 trillion", "not-asserted", {"modality": "forecast"}),
     Row("mod-asserted-es", "es", "El comercio entre China y Rusia alcanzó 240.110 millones de dólares en 2023, aunque se esperaba más.",
         "240.110 millones", "supported", {"modality": "asserted"}),
+    Row("list-under-forecast-en", "en", "The largest economies in 2023, according to the IMF's projection:\n1. United States - $26.95 trillion\n"
+        "2. Germany - $4.46 trillion", "$4.46", "not-asserted", {"modality": "forecast"}),
     # -- periods: a base or a point in the past is not the figure's period -----------------------
     Row("since-en", "en", "US inflation averaged 4.1% in 2023, the lowest since 2020.", "4.1%", "supported", {"period": "2023"}),
     Row("since-es", "es", "La inflación de España fue del 3,5 % en 2023, la más baja desde 2021.", "3,5 %", "supported", {"period": "2023"}),

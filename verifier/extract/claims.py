@@ -296,9 +296,20 @@ def extract(document: Document) -> list[Claim]:
 def _with_modality(document: Document, sentence, fields: dict) -> dict:
     span, period = fields["span"], fields.get("period")
     cue = modality.find(document.text, document.lang, sentence.clause_of(span.start), span.start, span.end)
+    if cue is None and (header := _list_header(document.text, span.start)):
+        cue = modality.find(document.text, document.lang, header, header[1], header[1])  # "…, according to the IMF's projection:"
     if cue is None and period is not None and document.published is not None and period.start > document.published:
         cue = modality.Cue(span.start, span.end, period.label, "forecast")  # a figure for a period still to come
     return fields if cue is None else {**fields, "modality": cue.kind, "modality_cue": cue.text}
+
+
+def _list_header(text: str, at: int) -> tuple[int, int] | None:
+    """The line ending in a colon that a list item at `at` belongs to ("Here are the 20 largest economies in 2023,
+    according to the IMF's projection:" over "13. South Korea - $1.71 trillion"): lines in between, no blank one."""
+    colon = text.rfind(":\n", max(0, at - 2000), at)
+    if colon < 0 or "\n\n" in text[colon:at]:
+        return None
+    return text.rfind("\n", 0, colon) + 1, colon
 
 
 def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodMention | None) -> dict:
