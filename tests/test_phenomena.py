@@ -131,6 +131,8 @@ ROWS = [
     Row("year-opening-es", "es", "Brasil comenzó 2024 con una cotización de 4,85 reales por dólar.", "4,85", "no-period", {"period": None}),
     Row("than-the-day-en", "en", "On the final trading day of 2022, Brent spot closed at $85 per barrel, $7 higher than the price on January 3, 2022.",
         "$85", "no-period", {"period": None}),
+    Row("vague-nearest-es", "es", "Brasil comenzó 2024 con una cotización de 4,85 reales por dólar que mantuvo gran parte del año, ya que la "
+        "depreciación más fuerte se registró en noviembre y diciembre.", "4,85", "no-period", {"period": None}),
     # -- document context: places and indicators said once ---------------------------------------
     Row("anaphor-en", "en", "China and Russia signed new deals.\n\nTrade between the two countries reached $240.11 billion in 2023.",
         "$240.11 billion", "supported", {"places": {"CHN", "RUS"}, "inherited": ["places"]}),

@@ -332,7 +332,10 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
     bracketed = next((p for p in usable_periods if p.end <= anchor.start and _OPENED_AFTER.fullmatch(document.text, p.end, anchor.start)), None)
     own = bracketed or _nearest(usable_periods, anchor, clause)
     # "Anfang 2023 hatte ein Fass … 85 Dollar gekostet": a part of a year no source delimits, and no other period.
-    vague = own is None and any(p.vague and clause[0] <= p.start < clause[1] for p in found.periods)
+    # Nearer than any other ("Brasil comenzó 2024 con 4,85 reales…, ya que … en noviembre"), it is the figure's too.
+    vagues = [p for p in found.periods if p.vague and clause[0] <= p.start < clause[1]]
+    nearest_vague = _nearest(vagues, anchor, clause)
+    vague = bool(vagues) and (own is None or (nearest_vague is not None and _nearest([own, nearest_vague], anchor, clause) is nearest_vague))
     period = None if vague else own or _nearest(usable_periods, anchor, (sentence.start, sentence.end)) or carried
     if period is not None and _grammar_of_periods(document.lang)["annual"].search(document.text, *clause):
         period = replace(period, period=months_period(period.period.end.year, 1, 12))
