@@ -282,6 +282,9 @@ ROWS = [
     # An organisation as the subject of a speech verb is the figure's publisher; a country as subject is not.
     Row("subject-publisher-en", "en", "In 2023, the International Monetary Fund ranks Brazil's economy ninth, with a GDP of $2.13 trillion.",
         "$2.13", "cited-source-differs"),
+    # A bound is a threshold, not a figure rounded at its written digits; written-out figures are no clause before a year.
+    Row("threshold-bound-en", "en", "Poland reached a GDP of more than one trillion US dollars in 2023.", "one trillion", "value-mismatch",
+        {"period": "2023"}),
     # -- vocabulary: trade and supply verbs, benchmarks named in each language --------------------
     Row("traded-fr", "fr", "En 2023, la Chine et la Russie ont échangé pour 240,11 milliards de dollars de biens.", "240,11 milliards", "supported"),
     Row("traded-de", "de", "China und Russland tauschten 2023 Waren im Wert von 240,11 Milliarden Dollar aus.", "240,11 Milliarden", "supported"),

@@ -133,8 +133,11 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     since_words = phrase_pattern(section.get("since", []))
     # "since 2018", "depuis le début", and a clause between: "since Germany reunified in 1990".
     gap = phrase_pattern(section.get("since_gap", [])) or "(?!)"
+    # The words of such a clause are no figure: "more than one trillion dollars in 2023" states 2023's figure.
+    figure_words = phrase_pattern([*lex.written_numbers, *lex.data.get("scales", {})]) or "(?!)"
     since = re.compile(
-        rf"(?:{since_words})(?:(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?|(?:{_S}[^\W\d]+){{1,4}}{_S}(?:{gap}))[\s\u00a0\u202f]*\Z",
+        rf"(?:{since_words})(?:(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?|(?:{_S}(?!{figure_words})[^\W\d]+){{1,4}}{_S}(?:{gap}))"
+        rf"[\s\u00a0\u202f]*\Z",
         re.I,
     )
     tables = {

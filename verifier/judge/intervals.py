@@ -114,10 +114,12 @@ def rounding(claim: Claim, observed: float) -> str | None:
     said = format_magnitude(q.value, q.unit)
     if q.comparator == "~" and (word := hedged_below(claim)) and observed > q.value + abs(q.value) * ROUNDING_SLACK:
         return f"\"{word}\" puts it just under {said}, but the source is above it."
-    if q.comparator in (">", ">=") and q.value - q.precision <= observed <= q.value:
+    # A bound is a threshold: "more than one trillion" is not rounded from 811 bn, however coarse "one" is written.
+    slack = min(q.precision, abs(q.value) * ROUNDING_SLACK)
+    if q.comparator in (">", ">=") and q.value - slack <= observed <= q.value:
         if q.comparator == ">" or observed < q.value and not _close(observed, q.value):
             return f"The figure rounds to {said}, but the text says it is above {said}."
-    if q.comparator in ("<", "<=") and q.value <= observed <= q.value + q.precision:
+    if q.comparator in ("<", "<=") and q.value <= observed <= q.value + slack:
         if q.comparator == "<" or observed > q.value and not _close(observed, q.value):
             return f"The figure rounds to {said}, but the text says it is below {said}."
     return None
