@@ -106,11 +106,11 @@ ROWS = [
         {"period": "December 2023"}),
     Row("closing-year-flow-en", "en", "Trade between China and Russia ended 2023 at $240.11 billion.", "$240.11", "supported", {"period": "2023"}),
     Row("lower-than-base-es", "es", "La media anual del IPC en España fue del 3,5 % en 2023, 4,9 puntos menor que la de 2022.", "4,9 puntos",
-        "supported", {"period": "2023", "unit": "pp"}),
+        "supported", {"period": "2023", "unit": "pp", "kind": "change"}),
     Row("this-month-de", "de", "Der Handel zwischen China und Russland wuchs 2023 stark.\n\nAllein in diesem November erreichte der Warenumsatz "
         "zwischen China und Russland fast 21,5 Milliarden US-Dollar.", "21,5", "supported", {"period": "November 2023"}),
     Row("between-years-change-fr", "fr", "Les échanges entre la Chine et la Russie ont bondi entre 2022 et 2023 (+26,3%).", "+26,3%", "supported",
-        {"period": "2023"}),
+        {"period": "2023", "kind": "change"}),
     Row("month-of-fr", "fr", "Grâce à un mois de décembre hors norme, la Chine a importé 563,99 millions de tonnes de pétrole brut en 2023. "
         "Cela représente une hausse de 11 % par rapport à 2022.", "11 %", "supported", {"period": "2023", "inherited": ["metric", "period", "places"]}),
     # A figure that inherits only its indicator still states the paragraph's main period.
@@ -118,8 +118,9 @@ ROWS = [
         "en 2022. Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "context-mismatch", {"period": "2023"}),
     # A fraction with its comparator, when the comparator's "de" is fused with the fraction's article.
     Row("fraction-contracted-fr", "fr", "Les États-Unis représentent un peu plus du quart de l'économie mondiale en 2022.", "du quart", "supported",
-        {"unit": "%"}),
-    Row("one-in-n-de", "de", "Jeder Fünfte der rund acht Milliarden Menschen der Welt lebt in Indien.", "Jeder Fünfte", "no-period", {"unit": "%"}),
+        {"unit": "%", "kind": "share", "comparator": ">"}),
+    Row("one-in-n-de", "de", "Jeder Fünfte der rund acht Milliarden Menschen der Welt lebt in Indien.", "Jeder Fünfte", "no-period",
+        {"unit": "%", "kind": "share"}),
     # "as in 2022" is a comparison; the last trading day of a year is a day no period here names.
     Row("as-in-fr", "fr", "Comme en 2022, la population de la France a augmenté de 0,3 % en 2023.", "0,3 %", "supported", {"period": "2023"}),
     Row("last-trading-day-es", "es", "En el último día de negociación de 2022, el Brent al contado cerró a 85 dólares por barril.", "85 dólares",
@@ -191,7 +192,8 @@ ROWS = [
         "no-metric", {"period": "January–May 2023"}),
     Row("barrels-a-day-es", "es", "Rusia suministró a China 107,02 millones de toneladas de crudo en 2023, unos 2,15 millones de barriles por día.",
         "2,15 millones", "supported", {"unit": "barrel / day"}),
-    Row("hedge-contracted-es", "es", "El comercio entre China y Rusia creció cerca del 26 % en 2023.", "26 %", "supported", {"unit": "%"}),
+    Row("hedge-contracted-es", "es", "El comercio entre China y Rusia creció cerca del 26 % en 2023.", "26 %", "supported",
+        {"unit": "%", "kind": "change", "comparator": "~"}),
     Row("range-one-unit-fr", "fr", "Les exportations de la Chine vers la Russie ont atteint entre 100 milliards et 110,97 milliards de dollars en 2023.",
         "100 milliards", "period-unavailable", {"unit": "USD"}),
     Row("partner-of-flow-es", "es", "El mayor importador de petróleo del mundo compró 107 millones de toneladas de crudo de Rusia en 2023.",
@@ -201,9 +203,9 @@ ROWS = [
         "China aumentó un 24 % en 2023, hasta 107,02 millones de toneladas.\n\nLos suministros de petróleo procedentes de Arabia Saudita "
         "alcanzaron los 85,96 millones de toneladas en 2023.", "85,96", "supported", {"places": {"CHN", "SAU"}, "inherited": ["metric", "places"]}),
     Row("exceeded-bound-es", "es", "El intercambio comercial entre China y Rusia superó los 200.000 millones de dólares en 2023.", "200.000",
-        "supported"),
+        "supported", {"comparator": ">"}),
     Row("exceeded-bound-de", "de", "Der Handel zwischen China und Russland überstieg 2023 die Marke von 200 Milliarden Dollar.", "200 Milliarden",
-        "supported"),
+        "supported", {"comparator": ">"}),
     # A flow sent to a place by a sender the text does not name is no total of the place's.
     Row("destination-unnamed-sender-es", "es", "El país de Medio Oriente envió 85,96 millones de toneladas de crudo a China en 2023.", "85,96",
         "no-evidence", {"places": {"CHN"}}),
@@ -332,6 +334,10 @@ def test_phenomenon(row: Row):
         assert {p.code for p in c.places} == e["places"]
     if "unit" in e:
         assert c.quantity.unit == e["unit"]
+    if "kind" in e:
+        assert c.kind == e["kind"]
+    if "comparator" in e:
+        assert c.quantity.comparator == e["comparator"]
     if "rank" in e:
         assert c.rank == e["rank"]
     if "inherited" in e:

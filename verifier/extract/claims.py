@@ -26,6 +26,7 @@ from . import lexicon as lx
 from .changes import ChangeMention
 from .context import Context
 from .mentions import Mention, MetricMention, PeriodMention, PlaceMention, QuantityMention, mask
+from .numbers import written_value
 from .periods import months_period
 from .sentences import sentences
 
@@ -52,6 +53,7 @@ class _RankGrammar:
     ordinal_before: re.Pattern  # "la deuxième année la plus chaude"
     not_superlative: re.Pattern  # "larger than", "its lowest since June"
     bounded: re.Pattern  # "the highest in five months": a superlative within a duration
+    positions: re.Pattern  # "Platz drei", "Rang 3": a position's noun, then its number
     comparative: re.Pattern  # "plus", "más": a superlative only after its article ("le plus élevé", not "0,7 % plus élevé")
     article_before: re.Pattern
 
@@ -65,8 +67,10 @@ def _rank_grammar(lang: str) -> _RankGrammar:
     ones = ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")
     counts = [w for w in lex.written_numbers if w not in ones]
     groups = ranking.get("one_of", []) + counts + ranking.get("groups", [])
+    positions = rf"(?:{phrase_pattern(ranking.get('positions', [])) or '(?!)'}){_S}(?:\d{{1,2}}|{phrase_pattern(lex.written_numbers)})(?![\w.,]\d)"
     return _RankGrammar(
-        words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))})", re.I),
+        words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))}|{positions})", re.I),
+        positions=re.compile(rf"(?:{phrase_pattern(ranking.get('positions', [])) or '(?!)'}){_S}(?P<n>.+)", re.I),
         overtake=re.compile(f"({phrase_pattern(ranking['overtake'])})", re.I),
         passive=re.compile(phrase_pattern(ranking.get("passive", [])), re.I),
         lost=re.compile(phrase_pattern(ranking.get("lost", [])), re.I),
@@ -659,6 +663,11 @@ def _ranking_claim(
         else:
             word, start, end = normalize(m.group(1)), m.start(), m.end()
             superlative = g.superlatives.get(word)
+            if superlative is None and (position := g.positions.fullmatch(m.group(1))):
+                n = position.group("n")
+                superlative = int(n) if n.isdigit() else written_value(n, document.lang)  # "Platz vier"
+                if not superlative:
+                    return None
         # At most two plain words between the rank and the metric ("top crude
         # supplier"), so "the first half of 2023 exports" is no ranking.
         metric = next(

@@ -159,15 +159,12 @@ class Context:
     def _reporter(self, fields: dict, paragraph: int, clause: tuple[int, int]) -> tuple[Place, Inherited] | None:
         """The reporter of a flow whose one place is its partner: "bought 107 Mt of crude from Russia"
         after a headline on China and Russia is China's imports from Russia."""
-        own = fields.get("places") or []
-        if len(own) != 1 or catalog.indicators()[fields["metric"].id].dimensions != ("reporter", "partner"):
+        if (found := self._flow_place(fields, clause)) is None:
             return None
-        text, partner = self.document.text, own[0]
-        at = text.find(partner.text, *clause)
-        g = _grammar(self.document.lang)
+        (partner, at), text, g = found, self.document.text, _grammar(self.document.lang)
         # "de" alone says little ("las importaciones de Rusia" are Russia's); right after the commodity it names the origin.
         of_flow = re.compile(rf"{re.escape(fields['metric'].text)}[\s\u00a0]+(?:{g.partner_of})[\s\u00a0]*\Z", re.I)
-        if at < 0 or not (g.partner.search(text, max(clause[0], at - 25), at) or of_flow.search(text, max(clause[0], at - 60), at)):
+        if not (g.partner.search(text, max(clause[0], at - 25), at) or of_flow.search(text, max(clause[0], at - 60), at)):
             return None
         pairs = [places for where, places in reversed(self.named) if paragraph - where <= _REACH] + [self.headline]
         for places in pairs:
@@ -180,14 +177,20 @@ class Context:
     def _destination(self, fields: dict, clause: tuple[int, int]) -> Place | None:
         """A flow's one place, when the text names it as where the flow went ("envió 85,96 Mt de crudo a China"):
         the sender is the sentence's subject, unnamed, so the figure is no total of the place's."""
+        if (found := self._flow_place(fields, clause)) is None:
+            return None
+        place, at = found
+        if not _grammar(self.document.lang).destination.search(self.document.text, max(clause[0], at - 12), at):
+            return None
+        return place.model_copy(update={"role": "destination"})
+
+    def _flow_place(self, fields: dict, clause: tuple[int, int]) -> tuple[Place, int] | None:
+        """The one place of a bilateral flow, and where its clause names it (a claim's places keep no offsets)."""
         own = fields.get("places") or []
         if len(own) != 1 or catalog.indicators()[fields["metric"].id].dimensions != ("reporter", "partner"):
             return None
-        text = self.document.text
-        at = text.find(own[0].text, *clause)
-        if at < 0 or not _grammar(self.document.lang).destination.search(text, max(clause[0], at - 12), at):
-            return None
-        return own[0].model_copy(update={"role": "destination"})
+        at = self.document.text.find(own[0].text, *clause)
+        return (own[0], at) if at >= 0 else None
 
     def _counterpart(self, fields: dict, paragraph: int) -> Place | None:
         """The reporter a bilateral flow listed partner by partner keeps: "Saudi Arabia sold China 38.6 Mt…

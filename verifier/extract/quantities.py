@@ -387,18 +387,20 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
         unit, start = c.group(1), c.start()
     if start > 0 and text[start - 1].isalpha():
         return None  # glued to capitals that are no currency code: "ABC123" is a name
-    against = None if unit is not None or scale != 1.0 or _after(g.per, g, text, pos) else _after(g.against, g, text, pos)
-    if unit is None and scale == 1.0 and (per := _after(g.per, g, text, pos) or against):
-        # "The yuan averaged 7.08 per dollar": the currency is named before the figure.
-        denominator, per_factor = g.units[normalize(per.group(1))]
+    # "The yuan averaged 7.08 per dollar", "le yuan à 7,2766 contre le dollar": the currency is named before the figure.
+    per = against = None
+    if unit is None and scale == 1.0 and not (per := _after(g.per, g, text, pos)):
+        against = _after(g.against, g, text, pos)
+    if per or against:
+        denominator, per_factor = g.units[normalize((per or against).group(1))]
         named_before = [c for c in g.currency_word.finditer(text, max(0, start - 60), start) if not _SENTENCE_END.search(text, c.end(), start)]
         words = [normalize(c.group(1)) for c in named_before]
         words = [w for w in words if catalog.unit_family(g.units[w][0]) == "money" and g.units[w][0] != denominator]
         if catalog.unit_family(denominator) == "money" and words:
             base = g.units[words[-1]][0]
             # Markets quote these in dollars per unit ("the euro at 1.09 against the dollar"), the rest in units per dollar.
-            unit = f"{denominator} / {base}" if per is against and base in _QUOTED_AS_BASE else f"{base} / {denominator}"
-            named, pos = words[-1], per.end()
+            unit = f"{denominator} / {base}" if against and base in _QUOTED_AS_BASE else f"{base} / {denominator}"
+            named, pos = words[-1], (per or against).end()
     if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
         denominator, per_factor = g.units[normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
