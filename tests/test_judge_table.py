@@ -28,6 +28,9 @@ def year(y: int) -> Period:
     return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), label=str(y))
 
 
+JAN_SEP23 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 9, 30), label="January–September 2023")
+TO_DEC10 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 10), label="1 January–10 December 2023 (to date)", to_date=True)
+TO_JAN20 = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 20), label="1 January–20 January 2024 (to date)", to_date=True)
 JAN_NOV23 = Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 11, 30), label="January–November 2023")
 NOV23 = Period(start=dt.date(2023, 11, 1), end=dt.date(2023, 11, 30), label="November 2023")
 Y2010_2020 = Period(start=dt.date(2010, 1, 1), end=dt.date(2020, 12, 31), label="2010–2020")
@@ -102,14 +105,16 @@ class Row:
     others: list[Claim] = field(default_factory=list)  # the document's other claims, for consistency
     failures: list[str] = field(default_factory=list)
     says: str = ""  # a phrase the message must contain
+    published: dt.date | None = None  # the document's publication date
 
 
 def amount(id, claimed, precision, comparator, observed, code, **kw):
     """The issue's row shape: (claimed, observed, comparator, precision) -> code."""
-    says = kw.pop("says", "")
+    says, published = kw.pop("says", ""), kw.pop("published", None)
     unit = kw.pop("obs_unit", None)
     metric = kw.get("metric", "trade.total")
-    return Row(id, claim(claimed, precision, comparator, **kw), [ev(observed, kw.get("period", year(2023)), series=metric, unit=unit)], code, says=says)
+    return Row(id, claim(claimed, precision, comparator, **kw), [ev(observed, kw.get("period", year(2023)), series=metric, unit=unit)], code,
+               says=says, published=published)
 
 
 def change(id, claimed, precision, levels, code, *, unit="%", metric="trade.total", comparator="=", text="rose", period=year(2023), extra=(), says=""):
@@ -323,6 +328,25 @@ ROWS = [
     Row("i05", ranking(1, subject="SAU").model_copy(update={"id": "c1"}), [], "inconsistent",
         others=[claim(86e6, 0.5e6, metric="crude.imports", places=(("SAU", None),), cid="c2"),
                 claim(107e6, 0.5e6, metric="crude.imports", places=(("RUS", None),), cid="c3")], says="at best 2nd"),
+    # -- a bound is said near the figure it bounds --------------------------------------------------
+    amount("a41", 1e12, 0.5e12, ">", 27.36e12, "bound-far", metric="gdp", says="most likely about another quantity"),
+    amount("a42", 100e9, 0.5e9, ">", 190e9, "supported"),  # under twice the bound
+    amount("a43", 500e9, 0.5e9, "<", 240.11e9, "bound-far"),
+    # -- a revised series, in a text older than the source's edition -----------------------------------
+    amount("a44", 477.4e9, 0.05e9, "=", 472.625e9, "revised-since", metric="gdp", period=year(2022), published=dt.date(2023, 7, 26),
+           says="published 2023-07-26"),
+    amount("a45", 477.4e9, 0.05e9, "=", 472.625e9, "value-mismatch", metric="gdp", period=year(2022)),  # no date: a draft of today
+    amount("a46", 492e9, 0.5e9, "=", 472.625e9, "value-mismatch", metric="gdp", period=year(2022), published=dt.date(2023, 7, 26)),  # 4 %
+    amount("a47", 1.45e9, 0.005e9, "=", 1.4381e9, "value-mismatch", metric="population", published=dt.date(2023, 3, 1)),  # before the year ended
+    amount("a48", 218.2e9, 0.05e9, "=", 218.9e9, "value-mismatch", period=JAN_NOV23, published=dt.date(2023, 12, 20)),  # not a revised series
+    # -- a running total to the publication date: the months it can mean --------------------------------
+    Row("a49", claim(218e9, 0.5e9, ">", period=TO_DEC10), [ev(176.4e9, JAN_SEP23), ev(218.17e9, JAN_NOV23)], "supported",
+        says="read as January–November 2023"),
+    Row("a50", claim(230e9, 0.5e9, period=TO_DEC10), [ev(218.17e9, JAN_NOV23)], "period-unavailable", says="none of which matches"),
+    Row("a51", claim(30e9, 0.5e9, period=TO_JAN20), [ev(218.17e9, JAN_NOV23)], "not-checked", says="no whole month"),
+    # -- two reports of one figure that disagree: the text may quote either --------------------------------
+    Row("a52", claim(240.1e9, 0.05e9), [ev(240.5e9), ev(240.11e9)], "supported", says="Reports of this figure differ: 240.5 bn USD"),
+    Row("a53", claim(241e9, 0.5e9), [ev(240.11e9), ev(242.5e9)], "value-mismatch"),  # matches neither
     Row("i06", claim(50.0, 0.5, kind="change", unit="%", cid="c1"), TRADE, "value-mismatch",  # the source's verdict stands
         others=[claim(190.27e9, 0.005e9, cid="c2", period=year(2022)), claim(240.11e9, 0.005e9, cid="c3")]),
 ]
@@ -335,7 +359,7 @@ def sources():
 
 def decide(row: Row, sources) -> object:
     p = plan(row.claim, sources.values())
-    v = judge_plan("doc.txt", p, row.evidence, row.failures, Settings())
+    v = judge_plan("doc.txt", p, row.evidence, row.failures, Settings(), published=row.published)
     return consistent(v, consistency.check([row.claim, *row.others]))
 
 

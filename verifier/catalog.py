@@ -51,6 +51,10 @@ class Indicator(BaseModel):
     # Publishers average a period's values differently (a daily fixing, a noon buying rate, a close): within this
     # relative spread a month's or a year's average is the same figure.
     averages_differ: float = 0.0
+    # Estimates revised for years after their first release (national accounts, population): a figure off by less
+    # than this share from the current edition, in a text published before it, may be the edition it quoted.
+    revised_within: float = 0.0
+    divisible: bool = True  # a whole with parts (GDP, people, a flow), so a share of it is a part; a rate or a price has none
     also_in: tuple[str, ...] = ()  # other units news states it in, which the judge converts ("2.15 million barrels a day" of crude)
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
 
@@ -68,6 +72,14 @@ def indicators() -> dict[str, Indicator]:
             **entry,
         )
     return out
+
+
+def stated_in(indicator: Indicator, unit: str | None) -> Indicator | None:
+    """The series that publishes the indicator in `unit` itself ("crude.imports.rate", in barrels a day, for
+    crude imports in tonnes): a figure the publisher stated in the text's unit is better evidence than one converted."""
+    if not unit or unit == indicator.unit or unit not in indicator.also_in:
+        return None
+    return next((i for i in indicators().values() if i.id.startswith(indicator.id + ".") and i.unit == unit and i.dimensions == indicator.dimensions), None)
 
 
 def says(indicator_id: str, words: str, text: str) -> re.Match | None:

@@ -88,6 +88,16 @@ CODES: dict[str, Code] = {
              "The change computed from the two published levels is not the text's; only revisions of the levels as large "
              "against the change as the change itself would reconcile them, so the check says nothing either way.",
              f"{_SAID} {_SEEN} {{why}}{{note}}"),
+        Code("bound-far", "unverifiable", "warning",
+             "The source's figure meets the text's bound only by far (more than twice it, or under half of it): a bound is "
+             "stated near the figure it bounds, so the text is most likely about another quantity than this series.",
+             f"{_SAID} {_SEEN} A bound is stated near the figure it bounds; one met this far is most likely about another "
+             "quantity than this series, so it is not taken as confirmed.{note}"),
+        Code("revised-since", "unverifiable", "warning",
+             "The source's current figure differs from the text's by less than such estimates move when revised after their "
+             "first release, and the text was published before the source's edition: it may quote the edition of its day.",
+             "{stated} Such estimates are revised by up to {band} in the years after their first release, and the text "
+             "(published {published}) predates the edition used (retrieved {retrieved}): it may quote an earlier edition, so it is not called wrong."),
         Code("ambiguous-claim", "unverifiable", "warning",
              "The text can be read in more than one way and the readings disagree with each other against the source "
              "(a change in % of a rate that holds only as percentage points).",
@@ -160,6 +170,10 @@ ENDINGS: dict[str, str] = {
     "months-missing": " Monthly figures do not cover the period: {gaps}.",
     "from-context": " Not stated in the figure's own sentence, taken from the text: {where}.",
     "matches-other-period": " The text's figure matches the one for {period} ({observed}).",
+    "to-date-read": " The text gives a running total to its publication date without saying to which month: read as {period}, "
+                    "the latest months {who} had reported by then that match it.",
+    "to-date-open": " The text gives a running total to its publication date without saying to which month; {who}'s latest "
+                    "before it: {tried}, none of which matches.",
 }
 
 #: Findings about the document rather than a claim (`Note`), by code.
@@ -202,8 +216,9 @@ def markdown() -> str:
         "- A hedge that promises \"just under\" (\"nearly\", \"presque\", \"casi\", \"knapp\"; `verifier/judge/hedges.toml`) is",
         f"  `rounding` when the source exceeds the figure by more than {ROUNDING_SLACK:.1%}.",
         f"- A figure converted from another currency (ECB reference rates, averaged over the period) "
-        f"or from tonnes of crude to barrels is approximate: the interval is widened by "
-        f"{DEFAULT_CONVERSION_TOLERANCE:.0%} and the message says so.",
+        f"or from tonnes of crude to barrels is approximate: it supports the text only within the text's own digits, and "
+        f"within {3 * DEFAULT_CONVERSION_TOLERANCE:.0%} outside them it is `unit-mismatch` (the text's own rate or factor "
+        f"may be all that differs); the message says so.",
         "- A market price (Brent, WTI) not said to be spot is the futures': a day's quote is never set against the",
         "  spot close (`measure-mismatch`); over a month or a year it is a contradiction only when the text says average",
         f"  and the spot mean lies more than {FUTURES_BASIS:.0%} (the futures-spot basis) outside the figure's interval.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -48,11 +48,24 @@ class Quantity(Frozen):
 
 
 class Period(Frozen):
-    """A closed interval of days (both ends inclusive) and a readable label."""
+    """A closed interval of days (both ends inclusive) and a readable label.
+
+    `to_date` marks a running total ("since the start of the year", "en lo que va de año"):
+    it runs from `start` to the latest figures published by `end`, the publication
+    date, and the text does not say which month that was."""
 
     start: dt.date
     end: dt.date
     label: str
+    to_date: bool = False
+
+    @model_serializer(mode="wrap")
+    def _contract(self, handler: SerializerFunctionWrapHandler) -> dict:
+        # The report's period is {start, end, label} (design §4); the mark is written only where it is set.
+        data = handler(self)
+        if not self.to_date:
+            data.pop("to_date", None)
+        return data
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end

@@ -8,6 +8,17 @@ import datetime as dt
 from .models import Period
 
 
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_period(year: int, first: int, last: int) -> Period:
+    """Months first..last of one year, labelled as people write them ("2023", "January–November 2023")."""
+    names = calendar.month_name
+    label = str(year) if (first, last) == (1, 12) else f"{names[first]} {year}" if first == last else f"{names[first]}–{names[last]} {year}"
+    return Period(start=dt.date(year, first, 1), end=month_end(year, last), label=label)
+
+
 def same_span(a: Period, b: Period) -> bool:
     return (a.start, a.end) == (b.start, b.end)
 

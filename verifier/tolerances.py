@@ -8,9 +8,10 @@ from dataclasses import dataclass
 DEFAULT_TOLERANCE = 0.05
 
 
-#: Relative half-width added when the source's figure had to be converted
-#: (currency at an average rate, crude tonnes to barrels): the publisher's own
-#: conversion uses other rates or factors.
+#: Relative half-width of the doubt a converted source figure carries (currency
+#: at an average rate, crude tonnes to barrels): the publisher's own conversion
+#: uses other rates or factors, so within three times it of the text's interval
+#: a converted figure neither supports nor contradicts it.
 DEFAULT_CONVERSION_TOLERANCE = 0.02
 
 

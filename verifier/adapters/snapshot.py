@@ -135,17 +135,33 @@ def _press_figures(ds: DatasetDef, rows: Rows) -> list[Observation]:
 
     # The press often carries one customs figure several times, rounded
     # differently (107.02 and 107 Mt). Rows with the same indicator, places,
-    # period and unit are taken as one figure: keep the most precisely written
-    # (the first on a tie) and say in its note which rows also gave it, and how.
+    # period and unit that agree to the coarser one's last digit are taken as
+    # one figure: keep the most precisely written (the first on a tie) and say
+    # in its note which rows also gave it, and how. Rows that disagree (2.14
+    # and 2.15 million barrels a day, from two outlets) are kept apart: each is
+    # a report of the figure, and the judge hears both.
     kept = []
     for group in figures.values():
-        best = min(group, key=lambda f: f.precision)
-        others = [f"{f.raw}{'' if f.written == best.written else ' ' + f.written} ({f.id})" for f in group if f is not best]
-        obs = best.obs
-        if others:
-            obs = obs._replace(note=f"{obs.note}; also reported as {', '.join(others)}")
-        kept.append(obs)
+        for cluster in _agreeing(group):
+            best = min(cluster, key=lambda f: f.precision)
+            others = [f"{f.raw}{'' if f.written == best.written else ' ' + f.written} ({f.id})" for f in cluster if f is not best]
+            obs = best.obs
+            if others:
+                obs = obs._replace(note=f"{obs.note}; also reported as {', '.join(others)}")
+            kept.append(obs)
     return kept
+
+
+def _agreeing(group: list[_Figure]) -> list[list[_Figure]]:
+    """`group` split into runs of figures each within half a last digit (the coarser's) of the run's first."""
+    clusters: list[list[_Figure]] = []
+    for f in sorted(group, key=lambda f: f.precision):
+        home = next((c for c in clusters if abs(c[0].obs.value - f.obs.value) <= max(c[0].precision, f.precision) / 2 + 1e-9 * abs(f.obs.value)), None)
+        if home is None:
+            clusters.append([f])
+        else:
+            home.append(f)
+    return clusters
 
 
 def _series(ds: DatasetDef, rows: Rows, code_of: Callable[[dict[str, str], dt.date, dt.date], str]) -> list[Observation]:

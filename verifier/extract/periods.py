@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..models import Period
-from ..periods import shift_months, shift_years
+from ..periods import month_end as _month_end
+from ..periods import months_period, shift_months, shift_years
 from ..phrases import normalize, phrase_pattern
 from . import datelines
 from . import lexicon as lx
@@ -34,20 +35,6 @@ from .numbers import written_value
 _S = r"[\s\u00a0\u202f]+"
 _YEAR = r"(?P<y>(?:1[89]|20)\d{2})(?!\d)"
 _MONTHS_EN = [calendar.month_name[i] for i in range(13)]
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def months_period(year: int, first: int, last: int) -> Period:
-    if first == 1 and last == 12:
-        label = str(year)
-    elif first == last:
-        label = f"{_MONTHS_EN[first]} {year}"
-    else:
-        label = f"{_MONTHS_EN[first]}–{_MONTHS_EN[last]} {year}"
-    return Period(start=dt.date(year, first, 1), end=_month_end(year, last), label=label)
 
 
 def _latest_ended(first: int, last: int, ref: dt.date) -> Period:
@@ -86,6 +73,9 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     for template in section.get("first_months", []):
         body = phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
         rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "first"))
+    # "seit Anfang 2023", "desde principios de 2023": a running total from that year's first day.
+    if start_of := section.get("since_start_of"):
+        rules.append(_Rule(re.compile(rf"(?<!\w)(?:{phrase_pattern(start_of)}){_S}(?:l['’]année{_S})?{_YEAR}", re.I), "to_date"))
     # "the last three months of 2023": the year's fourth quarter, only with the year written (without, a rolling stretch).
     if last_of := section.get("last_quarter_of"):
         rules.append(_Rule(re.compile(rf"(?:{phrase_pattern(last_of)}){_S}(?:l['’]année{_S})?{_YEAR}", re.I), "last_quarter"))
@@ -244,6 +234,8 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         if not n or not 1 <= n <= 12:
             return None
         return months_period(year, 1, n) if year else _latest_ended(1, n, ref)
+    if kind == "to_date":
+        return _to_date(year, ref) if year <= ref.year else None
     if kind == "last_quarter":
         return months_period(year, 10, 12).model_copy(update={"label": f"Q4 {year}"})
     if kind in ("quarter", "half"):
@@ -266,8 +258,7 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         if rule["unit"] == "month":
             index = ref.year * 12 + ref.month - 1 + rule["offset"]
             return months_period(index // 12, index % 12 + 1, index % 12 + 1)
-        start = dt.date(ref.year, 1, 1)
-        return Period(start=start, end=ref, label=f"1 January–{ref.day} {_MONTHS_EN[ref.month]} {ref.year}")
+        return _to_date(ref.year, ref)
     if kind == "month":
         first = month("m1")
         return months_period(year, first, first) if year else _latest_ended(first, first, ref)
@@ -291,6 +282,11 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
     if kind == "relative_day":
         return _relative_day(m.group(), ref, lang)
     return None
+
+
+def _to_date(year: int, ref: dt.date) -> Period:
+    since = f"1 January {year}" if year != ref.year else "1 January"
+    return Period(start=dt.date(year, 1, 1), end=ref, label=f"{since}–{ref.day} {_MONTHS_EN[ref.month]} {ref.year} (to date)", to_date=True)
 
 
 def _one_day(day: dt.date) -> Period:

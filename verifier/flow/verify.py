@@ -197,6 +197,6 @@ def _judge(doc: Document, p: Plan, answers: dict, settings: Settings) -> Verdict
             failures.append(str(answer))
         else:
             evidence.extend(answer)
-    return judge_plan(doc.path, p, evidence, failures, settings)
+    return judge_plan(doc.path, p, evidence, failures, settings, published=doc.published)
 
 

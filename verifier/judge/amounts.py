@@ -28,12 +28,17 @@ from .intervals import as_published, contains, gap, interval, overlaps, rounding
 def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
     assert claim.metric and claim.period and claim.quantity
     indicator = catalog.indicators()[claim.metric.id]
-    relevant = [e for e in evidence if answers(claim, e, indicator)]
+    own = catalog.stated_in(indicator, claim.quantity.unit)
+    relevant = [e for e in evidence if answers(claim, e, indicator) or own is not None and answers(claim, e, own)]
     exact = [e for e in relevant if same_span(e.period, claim.period)]
     if not exact:
         return period_unavailable(claim, document, relevant, settings)
     observed = ranked(claim, exact)[0]
     partners = mirror_note(claim, observed, indicator)
+    spread = indicator.averages_differ if claim.period.end > claim.period.start else 0.0
+    if report := _other_report(claim, observed, exact, interval(claim, settings, spread)):
+        partners += f" Reports of this figure differ: {format_magnitude(observed.value, observed.unit)} is also reported."
+        observed = report
     try:
         value = in_unit(claim, observed)
     except NotComparable as exc:
@@ -42,13 +47,16 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             claimed=format_magnitude(claim.quantity.value, claim.quantity.unit), who=who(observed),
             observed=format_magnitude(observed.value, observed.unit), reason=str(exc),
         )
-    spread = indicator.averages_differ if claim.period.end > claim.period.start else 0.0
-    window = interval(claim, settings, (settings.conversion_tolerance if value.approximate else 0.0) + spread)
+    # A figure converted at an average factor (a year's exchange rate, 7.33 barrels a tonne) supports the text only
+    # within the text's own digits: just outside them, the factor the text used may be all that differs (below).
+    window = interval(claim, settings, spread)
     averaged = f" Publishers average a period's values differently (a daily fixing, a noon rate, a close): allowing {spread:.1%}." if spread else ""
     fields = {
         **said(claim, window), "who": who(observed), "period": observed.period.label,
         "observed": format_magnitude(value.value, claim.quantity.unit, digits=shown_digits(claim)), "note": value.note + averaged + partners,
     }
+    if _far_from_bound(claim, value.value):
+        return verdict(claim, document, "bound-far", [observed], window, **fields)
     if contains(window, value.value) or _within_publication(claim, window, observed, value):
         if why := rounding(claim, value.value):
             return verdict(claim, document, "rounding", [observed], window, why=why, **fields)
@@ -159,6 +167,34 @@ def _first_matching(claim: Claim, candidates: Sequence[Evidence], settings: Sett
         if contains(interval(claim, settings, settings.conversion_tolerance if value.approximate else 0.0), value.value):
             return e, value
     return None
+
+
+def _other_report(claim: Claim, first: Evidence, exact: list[Evidence], window: Interval) -> Evidence | None:
+    """Another report of the same figure, in the same unit, that the claim matches when `first` does not: the
+    press carried one customs figure as 2.14 and as 2.15 million barrels a day, and the text quotes one of them."""
+    key = lambda e: (e.source, e.series, e.place, e.partner, e.unit, e.vintage)  # noqa: E731  (another edition is `newer-data`'s)
+    same = [e for e in exact if e is not first and key(e) == key(first)]
+    try:
+        if not same or contains(window, in_unit(claim, first).value):
+            return None
+        return next((e for e in same if contains(window, in_unit(claim, e).value)), None)
+    except NotComparable:
+        return None
+
+
+#: How far past its bound a figure may lie and still be the one the bound is about: "more than
+#: $200 billion" is said of 240 bn, not of 1.8 trillion.
+_BOUND_REACH = 2.0
+
+
+def _far_from_bound(claim: Claim, observed: float) -> bool:
+    q = claim.quantity
+    assert q is not None
+    if q.comparator in (">", ">=") and q.value > 0:
+        return observed > _BOUND_REACH * q.value
+    if q.comparator in ("<", "<=") and q.value > 0:
+        return 0 < observed < q.value / _BOUND_REACH
+    return False
 
 
 def _older_vintage(claim: Claim, current: Evidence, exact: list[Evidence], window: Interval) -> Evidence | None:

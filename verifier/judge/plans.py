@@ -5,17 +5,22 @@ figures contradict it when no source can settle it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .. import catalog
 from ..codes import ending, verdict
 from ..geo import AGGREGATES, name
 from ..match.planner import Plan
 from ..models import Claim, Evidence, Verdict
+from ..periods import months_period
 from ..readable import format_magnitude
 from ..tolerances import Settings
 from .aggregate import sum_into
 from .amounts import judge_amount
 from .consistency import Finding
+from .convert import NotComparable
 from .derived import judge_change, judge_comparison, judge_share
+from .evidence import in_unit, who
 from .notes import note
 from .rankings import judge_ranking
 
@@ -32,10 +37,35 @@ def consistent(v: Verdict, findings: dict[str, Finding]) -> Verdict:
     return verdict(v.claim, v.document, "inconsistent", stated=f.stated, others=f.others, implied=f.implied)
 
 
-def judge_plan(document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings) -> Verdict:
+def judge_plan(
+    document: str, p: Plan, evidence: list[Evidence], failures: list[str], settings: Settings, published: dt.date | None = None
+) -> Verdict:
     """The verdict on a planned claim, given what its queries returned
-    (`failures`: the messages of the sources that did not answer)."""
-    return _in_context(_identified(p, _decide(document, p, evidence, failures, settings)))
+    (`failures`: the messages of the sources that did not answer) and the
+    date the text was published, when known."""
+    return _in_context(_revised(_identified(p, _decide(document, p, evidence, failures, settings)), published))
+
+
+def _revised(v: Verdict, published: dt.date | None) -> Verdict:
+    """A figure of a series revised for years after its first release (GDP, population), a little off
+    the source's current edition, in a text published before that edition: the text may quote the
+    edition of its day (a World Bank GDP of July 2023), so it is not called wrong on a later one."""
+    if v.code not in ("value-mismatch", "period-mismatch") or published is None or not v.claim.metric or not v.claim.quantity:
+        return v
+    band, observed = catalog.indicators()[v.claim.metric.id].revised_within, v.evidence[0]
+    # Only a past period's published estimate is revised; a figure for a period not yet over is a projection.
+    if not band or not v.claim.period or published <= v.claim.period.end or published >= observed.retrieved.date():
+        return v
+    try:
+        value = in_unit(v.claim, observed).value
+    except NotComparable:
+        return v
+    if not value or abs(v.claim.quantity.value - value) > band * abs(value):
+        return v
+    return verdict(
+        v.claim, v.document, "revised-since", v.evidence, v.interval, stated=v.message,
+        band=f"{band:.1%}", published=f"{published:%Y-%m-%d}", retrieved=f"{observed.retrieved:%Y-%m-%d}",
+    )
 
 
 def _identified(p: Plan, v: Verdict) -> Verdict:
@@ -97,6 +127,8 @@ UNSETTLED = ("no-evidence", "period-unavailable", "unit-mismatch")
 
 
 def _judge_evidence(claim: Claim, document: str, evidence: list[Evidence], settings: Settings) -> Verdict:
+    if claim.period and claim.period.to_date and claim.kind in ("amount", "change"):
+        return _to_date(claim, document, evidence, settings)
     missing: dict[str, list[str]] = {}
     if claim.kind == "amount" and claim.metric and claim.period and catalog.indicators()[claim.metric.id].additive:
         # Monthly figures summed into the claimed window, when they cover it.
@@ -107,6 +139,41 @@ def _judge_evidence(claim: Claim, document: str, evidence: list[Evidence], setti
         gaps = "; ".join(f"{source} lacks {', '.join(months)}" for source, months in missing.items())
         result = result.model_copy(update={"message": result.message + ending("months-missing", gaps=gaps)})
     return result
+
+
+#: How many months a running total may lag its publication: statistics offices and customs
+#: report a month one to six weeks after it ends, so a total printed on 10 December runs to
+#: October or November.
+_REPORTING_LAG = 2
+
+
+def _to_date(claim: Claim, document: str, evidence: list[Evidence], settings: Settings) -> Verdict:
+    """A running total to the publication date, judged as the months it can mean: the latest
+    first. A reading that matches settles it; none matching says nothing either way, since the
+    text does not say which months it counts."""
+    assert claim.period
+    start, end = claim.period.start, claim.period.end
+    readings = []
+    for lag in range(1, _REPORTING_LAG + 1):
+        last = end.year * 12 + end.month - 1 - lag  # months since year 0, as an index
+        if last // 12 != start.year or last % 12 + 1 < start.month:
+            break  # before the total's first month, or a running total across years ("since the start of 2022"), which no table holds
+        period = months_period(start.year, start.month, last % 12 + 1)
+        readings.append(_judge_evidence(claim.model_copy(update={"period": period}), document, evidence, settings))
+    settled = [v for v in readings if v.status == "supported"]
+    if settled:
+        v = settled[0]
+        return v.model_copy(update={"claim": claim, "message": v.message + ending("to-date-read", period=v.evidence[0].period.label, who=who(v.evidence[0]))})
+    seen = [(v.claim.period, v.evidence[0]) for v in readings if v.evidence and v.status != "unverifiable"]
+    if not seen:
+        if not readings:
+            return verdict(claim, document, "not-checked", reason=f"A running total to {end.day} {end:%B %Y} counts no whole month a source reports.")
+        return readings[0].model_copy(update={"claim": claim})
+    tried = "; ".join(f"{format_magnitude(e.value, e.unit)} for {e.period.label}" for _, e in seen)
+    return verdict(
+        claim, document, "period-unavailable", [e for _, e in seen],
+        who=who(seen[0][1]), period=claim.period.label, nearest=tried, note=ending("to-date-open", who=who(seen[0][1]), tried=tried),
+    )
 
 
 def _routed(p: Plan, v: Verdict, failures: list[str]) -> Verdict:

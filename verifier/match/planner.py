@@ -66,6 +66,9 @@ def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef
     indicator = catalog.indicators()[claim.metric.id]
     if other := _other_measure(claim, indicator):
         return Plan(claim, code="measure-mismatch", fields={"what": other[0], "cue": other[1], "title": indicator.title})
+    if claim.kind == "share" and not indicator.divisible:
+        # "more than half of 2023's inflation came from energy": a rate or a price has parts no series splits it into.
+        return _unanswerable(claim, "not-checked", f"A share of {indicator.title.lower()} is no part of a total a source holds; it needs a human check.")
     if claim.kind == "change" and claim.basis is None and (claim.period.end - claim.period.start).days < 27:
         return _unanswerable(claim, "not-checked", f"A change over {claim.period.label} states no base it is measured from "
                              "(the day before, the week before, a year before); it needs a human check.")
@@ -89,6 +92,8 @@ def plan(claim: Claim, sources: Iterable[SourceDef], defined: Iterable[SourceDef
         # the partner's mirror series (not the same series the other way round,
         # which is the opposite flow).
         targets = [(indicator.id, places[0]), (indicator.mirror, places[1])]
+    if claim.kind == "amount" and claim.quantity and (own := catalog.stated_in(indicator, claim.quantity.unit)):
+        targets += [(own.id, p) for p in places]
     if claim.kind == "change":
         # A change the source states itself answers a y/y claim without recomputing it.
         targets += [(f"{indicator.id}.change_yoy", p) for p in places]
@@ -124,6 +129,8 @@ def _years(first: int, last: int) -> Period:
 
 def _frequency(period: Period) -> str:
     """The coarsest frequency whose periods tile the claim's: a year, months, else days."""
+    if period.to_date:
+        return "monthly"  # a running total is read as whole months (`verifier.judge.plans`)
     whole_months = period.start.day == 1 and (period.end + dt.timedelta(days=1)).day == 1
     if whole_months and period.start.month == 1 and period.end.month == 12:
         return "annual"
