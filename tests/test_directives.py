@@ -125,10 +125,11 @@ def test_a_malformed_directive_is_a_one_line_error_naming_file_and_line(tmp_path
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
 
 
-def test_ordinary_comments_and_front_matter_are_left_alone():
-    text = "---\ntitle: <!-- verifier: nonsense -->\n---\n<!-- an editor's note -->\nText.\n"
+def test_ordinary_comments_are_skipped_and_front_matter_left_alone():
+    # An editor's note is never published: no claims are read in it, and it is no directive.
+    text = "---\ntitle: <!-- verifier: nonsense -->\n---\n<!-- an editor's note, 2023-10 -->\nText.\n"
     found = parse(text, "a.md", text.index("<!-- an"))
-    assert found.ignores == [] and found.skipped == []
+    assert found.ignores == [] and found.skipped == [(text.index("<!-- an"), text.index("\nText"))]
     with pytest.raises(DocumentError):
         parse(text, "a.md")
 

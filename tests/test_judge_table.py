@@ -92,6 +92,8 @@ TABLE_2023 = [supplier(c, v) for c, v in [("RUS", 107.02), ("SAU", 85.96), ("IRQ
                                            ("KWT", 24.53), ("WLD", 563.99)]]
 TABLE_2022 = [supplier(c, v, year(2022)) for c, v in [("SAU", 87.49), ("RUS", 86.25), ("IRQ", 55.49), ("WLD", 508.28)]]
 BRENT = [ev(v, year(y), series="oil.price.brent") for y, v in [(2021, 70.86), (2022, 100.93), (2023, 82.49)]]
+BRENT_CLOSES = [ev(v, Period(start=d, end=d, label=str(d)), series="oil.price.brent")
+                for d, v in [(dt.date(2022, 12, 30), 82.82), (dt.date(2023, 12, 29), 77.69)]]
 CPI = [ev(v, year(y), series="inflation.cpi") for y, v in [(2022, 8.0), (2023, 4.12)]]
 TRADE = [ev(190.27e9, year(2022)), ev(240.11e9, year(2023))]
 
@@ -180,7 +182,8 @@ ROWS = [
     Row("p01", claim(218.2e9, 0.05e9, period=JAN_NOV23), [ev(240.11e9)], "period-unavailable", says="240.11 bn USD for 2023"),
     Row("p02", claim(190.27e9, 0.005e9), TRADE, "period-mismatch", says="the one for 2022 (190.27 bn USD)"),
     Row("p03", claim(240.11e9, 0.005e9, period=year(2024)), TRADE, "period-unavailable", says="matches the one for 2023"),
-    Row("p04", claim(21.5e9, 0.05e9), TRADE + [ev(21.5e9, NOV23)], "value-mismatch"),  # a month is not a year
+    Row("p04", claim(21.5e9, 0.05e9), TRADE + [ev(21.5e9, NOV23)], "measure-mismatch", says="11.2 times below"),  # a month is not a year
+    Row("p07", claim(150e9, 0.5e9), TRADE, "value-mismatch"),  # off by a third: still the same quantity misstated
     Row("p05", claim(1.43e9, 0.005e9, metric="population"),
         [ev(1.4381e9, series="population"), ev(1.4254e9, year(2022), series="population")], "period-mismatch", says="2022"),
     Row("p06", claim(218.2e9, 0.05e9, period=JAN_NOV23), [], "no-evidence"),
@@ -211,8 +214,15 @@ ROWS = [
            "rounding", metric="oil.price.brent", text="nearly doubled"),
     change("c14", 26.3, 0.05, [ev(240.11e9)], "period-unavailable", says="2022"),  # the base year is missing
     change("c15", 10.0, 0.5, [ev(0.0, year(2022)), ev(5e9)], "unit-mismatch", says="not defined"),  # % change from zero
-    change("c16", -18.0, 0.5, BRENT, "period-mismatch", metric="oil.price.brent", text="down", period=year(2022),
-           says="2023 on 2022"),
+    change("c16", 26.2, 0.05, [ev(146.88e9, year(2021)), *TRADE], "period-mismatch", period=year(2022), says="2023 on 2022"),
+    # A market's change over a year is news' close to close, not the averages' change: -18 % "in 2022" is not set against them.
+    Row("c31", claim(-6.0, 0.5, kind="change", unit="%", metric="oil.price.brent", text="fell", sentence="Spot Brent fell 6% in 2023."),
+        BRENT + BRENT_CLOSES, "supported", says="close to close"),
+    Row("c32", claim(10.0, 0.5, kind="change", unit="%", metric="oil.price.brent", text="rose"), BRENT + BRENT_CLOSES, "value-mismatch",
+        says="futures-spot basis"),  # no basis at either end brings -6 % spot to +10 %
+    Row("c33", claim(-10.0, 0.5, kind="change", unit="%", metric="oil.price.brent", text="fell"), BRENT + BRENT_CLOSES, "measure-mismatch"),
+    change("c34", -18.0, 0.5, BRENT, "measure-mismatch", metric="oil.price.brent", text="down", period=year(2022),
+           says="from one close to another"),
     change("c17", -18.3, 0.05, BRENT, "supported", metric="oil.price.brent", text="down"),  # -18.27 computed
     Row("c18", claim(-7.1, 0.05, kind="change", unit="%", places=(("CHN", None), ("EUU", None))),
         [ev(-7.1, series="trade.total.change_yoy", place="CHN", partner="EUU")], "supported", says="as the source states it"),
@@ -222,7 +232,7 @@ ROWS = [
            "supported", metric="oil.price.brent", text="unchanged"),
     # the revision allowance is small, and never turns a fall into a rise
     change("c21", 0.3, 0.05, [ev(100.0, year(2022), series="oil.price.brent"), ev(99.9, year(2023), series="oil.price.brent")],
-           "value-mismatch", metric="oil.price.brent"),
+           "measure-mismatch", metric="oil.price.brent"),
     change("c22", 2.4, 0.05, [ev(240.11e9, year(2023)), ev(244.81e9, year(2024))], "value-mismatch", period=year(2024)),
     change("c23", 1.9, 0.05, [ev(240.11e9, year(2023)), ev(244.81e9, year(2024))], "supported", period=year(2024)),
     Row("c24", claim(1.0e6, 5e3, kind="change", unit="", metric="population", text="rose by", places=(("CHN", None),)),

@@ -116,7 +116,7 @@ ROWS = [
         "Cela représente une hausse de 11 % par rapport à 2022.", "11 %", "supported", {"period": "2023", "inherited": ["metric", "period", "places"]}),
     # A figure that inherits only its indicator still states the paragraph's main period.
     Row("main-period-lent-metric-fr", "fr", "L'inflation en France a atteint 4,9 % en 2023.\n\nL'an dernier, les prix ont augmenté de 5,6 % après 23,1 % "
-        "en 2022. Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "context-mismatch", {"period": "2023"}),
+        "en 2022. Les prix ont accéléré dans l'alimentation (11,8 % après 6,8 %).", "11,8 %", "measure-mismatch", {"period": "2023"}),
     # A fraction with its comparator, when the comparator's "de" is fused with the fraction's article.
     Row("fraction-contracted-fr", "fr", "Les États-Unis représentent un peu plus du quart de l'économie mondiale en 2022.", "du quart", "supported",
         {"unit": "%", "kind": "share", "comparator": ">"}),
@@ -331,6 +331,32 @@ ROWS = [
     Row("rate-share-de", "de", "Mehr als die Hälfte der Inflation des Jahres 2023 in Österreich ging auf Energie zurück.", "Hälfte", "not-checked",
         {"kind": "share"}),
     Row("citizens-de", "de", "Ende 2022 zählte China 1,41 Milliarden Bürger.", "1,41 Milliarden", "supported"),
+    # -- an exchange rate written as a currency's price, either way round -----------------------------------
+    Row("fx-subject-fr", "fr", "En 2023, l'euro s'est échangé en moyenne à 1,08 dollar.", "1,08 dollar", "supported", {"unit": "USD / EUR"}),
+    Row("fx-subject-de", "de", "Der Euro kostete 2023 im Schnitt 1,08 Dollar.", "1,08 Dollar", "supported", {"unit": "USD / EUR"}),
+    Row("fx-subject-es", "es", "El yen se cotizó en promedio a 0,0071 dólares en 2023.", "0,0071", "supported", {"unit": "USD / JPY"}),
+    Row("fx-us-dollar-en", "en", "The Indian rupee averaged 78.6 against the US dollar in 2022.", "78.6", "supported", {"unit": "INR / USD"}),
+    Row("fx-area-fr", "fr", "Dans la zone euro, le baril de Brent coûtait 82 dollars en moyenne en 2023.", "82 dollars", "supported",
+        {"unit": "USD / barrel"}),
+    # -- an office's name several countries share is the one of the country the article is about --------------
+    Row("agency-shared-en", "en", "Headline inflation averaged 24.7% in 2023, according to the NBS.", "24.7%", "supported", {"places": {"NGA"}},
+        title="Nigeria: prices keep rising"),
+    Row("agency-longer-es", "es", "La inflación promedio fue de 6,5 % en 2023, según el Instituto Nacional de Estadística e Informática.", "6,5 %",
+        "supported", {"places": {"PER"}}),
+    # -- another measure than the series: a census count, a part of the people, a month named elsewhere ---------
+    Row("census-en", "en", "Pakistan's population grew to 241.5 million in 2023, according to the census.", "241.5", "measure-mismatch"),
+    Row("census-fr", "fr", "La population du Sénégal, recensée en 2023, est de 18 032 473 habitants.", "18 032 473", "measure-mismatch"),
+    Row("part-of-people-de", "de", "Ende 2022 lebten in Deutschland rund 72 Millionen Menschen mit deutschem Pass.", "72 Millionen",
+        "measure-mismatch"),
+    Row("arrivals-de", "de", "2022 kamen fast 1,5 Millionen Menschen nach Deutschland.", "1,5 Millionen", "measure-mismatch"),
+    Row("same-month-en", "en", "US inflation stood at 3% in June 2023, down from the same month in 2022, when it reached 9.1%.", "9.1%",
+        "no-period"),
+    Row("far-off-es", "es", "El peso mexicano cerró 2024 con una caída de 22,96 % en relación con el dólar, esto es unos 3,90 pesos.",
+        "3,90 pesos", "measure-mismatch"),
+    Row("close-to-close-es", "es", "En 2024 el peso perdió 22,96 % frente al dólar, es decir unos 3,90 pesos por dólar.", "3,90 pesos",
+        "measure-mismatch", {"kind": "change"}),
+    Row("event-pair-fr", "fr", "La Côte d'Ivoire a tenu bon.\n\nMalgré le conflit russo-ukrainien, l'inflation y a atteint 5,3 % en 2022.", "5,3 %",
+        "supported", {"places": {"CIV"}}),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

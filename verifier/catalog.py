@@ -54,6 +54,12 @@ class Indicator(BaseModel):
     # Estimates revised for years after their first release (national accounts, population): a figure off by less
     # than this share from the current edition, in a text published before it, may be the edition it quoted.
     revised_within: float = 0.0
+    # A figure this much below the source's whole is most likely a part of it ("72 million Germans" of 84 million
+    # people), not the whole misstated: not set against the whole.
+    parts_below: float = 0.0
+    # A market quoted every day: news gives its change over a month or a year from one close to another, which
+    # a change of the period's averages is not; such a change that does not hold is not called wrong on averages.
+    closes: bool = False
     divisible: bool = True  # a whole with parts (GDP, people, a flow), so a share of it is a part; a rate or a price has none
     also_in: tuple[str, ...] = ()  # other units news states it in, which the judge converts ("2.15 million barrels a day" of crude)
     in_money: str | None = None  # the value series a money figure named with this indicator's words measures
@@ -82,6 +88,15 @@ def stated_in(indicator: Indicator, unit: str | None) -> Indicator | None:
     return next((i for i in indicators().values() if i.id.startswith(indicator.id + ".") and i.unit == unit and i.dimensions == indicator.dimensions), None)
 
 
+def named_by_unit(unit: str) -> str | None:
+    """The one indicator a unit alone names: a currency per currency ("78.6 rupees per US dollar") is an
+    exchange rate, whatever words surround it. Money or a count alone names none."""
+    if unit_family(unit) != "exchange-rate":
+        return None
+    found = [i.id for i in indicators().values() if unit_family(i.unit) == "exchange-rate"]
+    return found[0] if len(found) == 1 else None
+
+
 def says(indicator_id: str, words: str, text: str) -> re.Match | None:
     """Where `text` uses one of an indicator's `words` lists (`other_measures`, `spot`, `nominal`), in any language."""
     pattern = _words(indicator_id, words)
@@ -93,6 +108,10 @@ def _words(indicator_id: str, words: str) -> re.Pattern | None:
     # Every language's words: a sentence in one language quotes another's terms ("PPP", "real", "spot").
     phrases = {p for listed in getattr(indicators()[indicator_id], words).values() for p in listed}
     return re.compile(phrase_pattern(phrases), re.I) if phrases else None
+
+
+def is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 def unit_family(unit: str) -> str:
@@ -112,6 +131,11 @@ def unit_family(unit: str) -> str:
 
 def rate_currency(unit: str) -> str | None:
     """The currency an exchange rate prices in dollars: "CNY / USD" -> "CNY"
-    (how fx.per_usd, whose one dimension is the currency, is addressed)."""
+    (how fx.per_usd, whose one dimension is the currency, is addressed), and
+    of a rate quoted the other way round, in dollars per unit ("USD / EUR": the
+    euro at $1.08), the same currency."""
     head, _, tail = (part.strip() for part in unit.partition("/"))
-    return head if tail == "USD" and len(head) == 3 and head.isupper() and head != "USD" else None
+    code = lambda c: len(c) == 3 and c.isupper() and c != "USD"  # noqa: E731
+    if tail == "USD" and code(head):
+        return head
+    return tail if head == "USD" and code(tail) else None

@@ -448,6 +448,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
     else:
         candidates = [m for m in candidates if _compatible(m, quantity, kind)]
         metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
+    if metric is None and (named := catalog.named_by_unit(quantity.unit)):
+        metric = MetricMention(q.start, q.end, q.text, indicator=named, subject=None)
     period = ctx["period"]
     if kind == "change" and period is not None and calendar_years(period) == 2:
         period = months_period(period.end.year, 1, 12)  # "l'envolée entre 2022 et 2023 (+26,3 %)": 2023 on 2022

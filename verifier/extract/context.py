@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .. import catalog
@@ -265,7 +265,7 @@ class Context:
             # "detalla el INE": Spain's statistics office publishes Spain's figures.
             at = text.find(attribution, max(0, clause[0] - 400))
             span = self.document.locate(at + agency.start(), at + agency.end()) if at >= 0 else None
-            code = _agency_table()[agency.group()]
+            code = self._agency_country(agency.group())
             return [(Place(code=code, text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
         if g.pair.search(text, *clause):
             return self._pair()
@@ -294,7 +294,18 @@ class Context:
             city = place_finder.dateline(self.document.text, self.document.lang, body)
             return [(_place(city), self._from_text("places", city))] if city else []
         span = None if agency.string is title else self.document.locate(agency.start(), agency.end())
-        return [(Place(code=_agency_table()[agency.group()], text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
+        return [(Place(code=self._agency_country(agency.group()), text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
+
+    def _agency_country(self, agency: str) -> str:
+        """The country of an office the text names; of a name several share, the first the article names."""
+        countries = _agency_table()[agency]
+        if isinstance(countries, str):
+            return countries
+        return next((c for c in countries if c in self._named_anywhere), countries[0])
+
+    @cached_property
+    def _named_anywhere(self) -> set[str]:
+        return {m.code for m in place_finder.find(f"{self.document.title or ''}\n{self.document.text}", self.document.lang)}
 
     def _pair(self):
         """The pair "the two countries" points back to: the latest two named together in

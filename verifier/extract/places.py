@@ -44,8 +44,10 @@ def _grammar(lang: str) -> _Grammar:
         benchmark=re.compile(rf"(?:-|{_S})(?:[^\s\d]+{_S})?(?:{words('benchmark')})", re.I),
         venue=re.compile(rf"(?:{words('venue')}){_S}\Z", re.I),
         standard=re.compile(rf"(?:{words('standard')})(?:{_S}|(?<=['’]))\Z", re.I),
-        event=re.compile(rf"(?:{words('event')})(?:{_S}[^\W\d]{{1,4}})?(?:{_S}|['’]|(?<=['’]))\Z", re.I),  # an article between: "gegen die"
-        event_after=re.compile(rf"(?:['’]s)?{_S}(?:{words('event_after')})", re.I),
+        # An article between ("gegen die"), or the first party of a hyphened pair ("le conflit russo-ukrainien").
+        event=re.compile(rf"(?:{words('event')})(?:{_S}[^\W\d]{{1,4}}|{_S}[^\W\d]+-)?(?:{_S}|['’]|(?<=['’])|(?<=-))\Z", re.I),
+        # "Russia's invasion", and the first party of a pair: "the Russia-Ukraine war".
+        event_after=re.compile(rf"(?:-[^\W\d]+)?(?:['’]s)?{_S}(?:{words('event_after')})", re.I),
     )
 
 

@@ -50,6 +50,7 @@ class _Grammar:
     not_figures: re.Pattern
     per: re.Pattern  # "per", "a", "le" in "$100 a barrel"
     against: re.Pattern  # "contre le", "against the" in "le yuan à 7,2766 contre le dollar": a rate's second currency
+    subject_currency: re.Pattern  # "l'euro", "the yen": a currency a later money figure prices
     per_before: re.Pattern  # "a barrel of", "le baril de" before the price: "A barrel of Brent cost $77.72"
     share: re.Pattern
     share_before: re.Pattern
@@ -140,6 +141,11 @@ def grammar(lang: str) -> _Grammar:
         ),
         share_before=re.compile(
             rf"(?:{phrase_pattern(lex.data['quantities'].get('share_before', []))})(?:{_SPACE}+[^\W\d]+){{0,2}}{_SPACE}*\Z", re.I
+        ),
+        subject_currency=re.compile(
+            rf"(?<!\w)(?:{phrase_pattern(lex.data['quantities'].get('currency_subject', [])) or '(?!)'})(?:{_SPACE}+|(?<=['’]))"
+            rf"({phrase_pattern(lex.table('currencies'))})(?!{_SPACE}*-?(?:{phrase_pattern(lex.data['quantities'].get('currency_areas', [])) or '(?!)'}))",
+            re.I,
         ),
         against=re.compile(rf"{_SPACE}*(?:{phrase_pattern(lex.data['quantities'].get('against_currency', [])) or '(?!)'}){_SPACE}*", re.I),
         per=re.compile(rf"{_SPACE}*(?:{phrase_pattern(lex.data['quantities'].get('per', []))})(?:{_SPACE}*|(?<=['’]))", re.I),
@@ -359,6 +365,18 @@ def _priced_by(text: str, start: int, g: _Grammar) -> str | None:
     return denominator if denominator in _PRICED_BY and factor == 1.0 else None
 
 
+def _quoted(text: str, start: int, unit: str, g: _Grammar) -> str | None:
+    """The currency a money figure prices, when the sentence's subject is another currency and no
+    figure stands between: "l'euro s'échangeait aux alentours de 0,9 dollar" is dollars per euro."""
+    last = None
+    for found in g.subject_currency.finditer(text, max(0, start - 80), start):
+        last = found
+    if last is None or _SENTENCE_END.search(text, last.end(), start) or re.search(r"\d", text[last.end() : start]):
+        return None
+    base = g.units.get(normalize(last.group(1)), (None, 1.0))[0]
+    return base if base and catalog.is_currency(base) and base != unit else None
+
+
 def _after(prefix: re.Pattern, g: _Grammar, text: str, pos: int) -> re.Match | None:
     """A unit right after a linking word ("de", "per") that starts at `pos`."""
     m = prefix.match(text, pos)
@@ -408,6 +426,8 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
             unit, pos = f"{unit} / {denominator}", per.end()
     elif unit and scale == 1.0 and catalog.unit_family(unit) == "money" and (denominator := _priced_by(text, start, g)):
         unit = f"{unit} / {denominator}"
+    elif unit and scale == 1.0 and catalog.is_currency(unit) and number.value < 1000 and (base := _quoted(text, start, unit, g)):
+        unit = f"{unit} / {base}"
 
     if written and number.value == 1 and scale == 1.0 and unit in _PRICED_BY:
         return None  # "Ein Barrel kostete…", "un baril": the article before a price's unit, not a count of one

@@ -109,6 +109,18 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             what=f"a rate for {claim.period.label} that offices often give December on December, while this series is the year's average; "
             "the text does not say it is the average",
         )
+    if value.value > 0 and claim.quantity.value > 0 and max(claim.quantity.value / value.value, value.value / claim.quantity.value) > _SAME_ORDER:
+        # News misstates a level by a digit or a year, not by half: a figure this far off is most likely another quantity
+        # the reading took for this one (a change restated in units, a part, another currency).
+        return verdict(
+            claim, document, "measure-mismatch", [observed], window, title=indicator.title, cue=claim.text,
+            what=f"a figure {_times(claim.quantity.value, value.value)} the source's ({fields['observed']}), most likely another quantity",
+        )
+    if indicator.parts_below and claim.quantity.value < (1 - indicator.parts_below) * value.value:
+        return verdict(
+            claim, document, "measure-mismatch", [observed], window, title=indicator.title, cue=claim.text,
+            what=f"a figure {1 - claim.quantity.value / value.value:.0%} below the whole ({fields['observed']}), most likely a part of it",
+        )
     if other := _other_period(claim, relevant, settings):
         e, converted = other
         return verdict(
@@ -180,6 +192,15 @@ def _other_report(claim: Claim, first: Evidence, exact: list[Evidence], window: 
         return next((e for e in same if contains(window, in_unit(claim, e).value)), None)
     except NotComparable:
         return None
+
+
+#: How far apart (a ratio) a level and the source's may be and still be read as the same quantity misstated.
+_SAME_ORDER = 2.0
+
+
+def _times(claimed: float, observed: float) -> str:
+    ratio = claimed / observed
+    return f"{ratio:.3g} times" if ratio > 1 else f"{1 / ratio:.3g} times below"
 
 
 #: How far past its bound a figure may lie and still be the one the bound is about: "more than

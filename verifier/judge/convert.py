@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..catalog import is_currency
 from ..models import Period
 
 #: Barrels of crude oil per tonne: the average factor BP's Statistical Review
@@ -34,10 +35,6 @@ class Converted:
     approximate: bool = False
 
 
-def is_currency(unit: str) -> bool:
-    return len(unit) == 3 and unit.isalpha() and unit.isupper()
-
-
 def _split_money(unit: str) -> tuple[str | None, str]:
     """"USD / barrel" -> ("USD", "barrel"); "USD" -> ("USD", ""); "tonne" -> (None, "tonne")."""
     head, _, rest = unit.partition(" / ")
@@ -51,6 +48,8 @@ def convert(value: float, unit: str, target: str, period: Period, *, crude: bool
     `crude` allows tonnes <-> barrels for crude oil. Raises NotComparable."""
     if unit == target:
         return Converted(value)
+    if (inverse := _inverse_rate(unit, target)) and value:
+        return Converted(1 / value, f" Inverted from {_rate(value)} {inverse[1]} per {inverse[0]}.")
     (cur, rest), (target_cur, target_rest) = _split_money(unit), _split_money(target)
     if (cur is None) != (target_cur is None):
         raise NotComparable(f"money cannot be compared with {_name(target if cur else unit)}")
@@ -72,6 +71,15 @@ def convert(value: float, unit: str, target: str, period: Period, *, crude: bool
         approximate = approximate or approx
     note = " " + "; ".join(n[0].upper() + n[1:] for n in notes) + "." if notes else ""
     return Converted(value, note, approximate)
+
+
+def _inverse_rate(unit: str, target: str) -> tuple[str, str] | None:
+    """(A, B) when `unit` is "B / A" and `target` "A / B", both currencies: one exchange rate quoted
+    either way round ("0.9245 euros per dollar" is "$1.0817 per euro")."""
+    head, _, tail = unit.partition(" / ")
+    if is_currency(head) and is_currency(tail) and target == f"{tail} / {head}":
+        return tail, head
+    return None
 
 
 def _name(unit: str) -> str:

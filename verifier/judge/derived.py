@@ -10,6 +10,7 @@ not supported.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from ..periods import (
     same_span,
 )
 from ..readable import digits_for, format_interval, format_magnitude
-from ..tolerances import REVISION_REACH, ROUNDING_SLACK, Settings
+from ..tolerances import FUTURES_BASIS, REVISION_REACH, ROUNDING_SLACK, Settings
 from .amounts import period_unavailable
 from .convert import NotComparable, convert
 from .evidence import answers, crude, mirror_note, places_match, ranked, who
@@ -161,12 +162,56 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
                        who=who(now), observed=f"{levels} ({now_p.label} on {base_p.label})",
                        reason="a change in % from a level at or below zero is not defined")
+    if indicator.closes and (now_p.end - now_p.start).days >= 27:
+        return _close_to_close(claim, document, relevant, now_p, base_p, window, settings, fields) or verdict(
+            claim, document, "measure-mismatch", [now, base], window, title=indicator.title, cue=claim.text,
+            what=f"a change of a market price over {now_p.label}, which news measures from one close to another, while the "
+                 f"source's {levels} are the periods' averages",
+        )
     if shifted := _other_change(claim, relevant, window, now_p, settings):
         (e, b), r = shifted
         return verdict(claim, document, "period-mismatch", [now, base, e, b], window,
                        other_period=f"{e.period.label} on {b.period.label}", other_observed=_show(r), **{**fields, "note": ""})
     return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, literal),
                    side="above" if claim.quantity.value > literal.value else "below", **fields)
+
+
+def _close_to_close(claim: Claim, document: str, relevant: list[Evidence], now_p: Period, base_p: Period, window: Interval,
+                    settings: Settings, fields: dict) -> Verdict | None:
+    """A market's change as news gives it, from the last close of the base period to the last of the period,
+    when the source has the days: the averages' change having failed, this reading settles it. News quotes oil
+    from the futures market (Brent -10 % in 2023 on ICE, -6 % spot), so a spot series' closes then only
+    contradict a change no futures-spot basis at either end could bring to the source's."""
+    indicator = catalog.indicators()[claim.metric.id]
+    futures = indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence)
+    closes = [_last_close(relevant, p) for p in (now_p, base_p)]
+    if None in closes or futures and claim.quantity.unit != "%":
+        return None
+    now, base = closes
+    readings = _readings(claim, now.unit, now.value, base.value, now_p, 0.0)
+    if isinstance(readings, str):
+        return None
+    r = readings[0]
+    slack = 2 * FUTURES_BASIS * 100 if futures else 0.0  # pp of change: the basis at each end
+    basis = f" Allowing {slack:.0f} pp for the futures-spot basis at either end, it still does not hold." if futures else ""
+    fields = {**fields, "period": f"{now.period.label} on {base.period.label}, close to close",
+              "observed": f"{_show(r, claim)} ({_levels(now, base)}); on the periods' averages {fields['observed']}", "note": basis}
+    if not futures and overlaps(window, r.low, r.high):
+        return verdict(claim, document, "supported", [now, base], window, **fields)
+    if futures and overlaps(Interval(low=None if window.low is None else window.low - slack, high=None if window.high is None else window.high + slack),
+                            r.low, r.high):
+        return None
+    return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, r),
+                   side="above" if claim.quantity.value > r.value else "below", **fields)
+
+
+#: How far before a period's end its last close may lie (a year may end on a long weekend).
+_CLOSE_REACH = dt.timedelta(days=7)
+
+
+def _last_close(relevant: list[Evidence], p: Period) -> Evidence | None:
+    days = [e for e in relevant if e.period.start == e.period.end and p.end - _CLOSE_REACH <= e.period.end <= p.end]
+    return max(days, key=lambda e: e.period.end, default=None)
 
 
 def _gap(claimed: float, r: Reading) -> str:

@@ -48,6 +48,8 @@ def mirrored(claim: Claim, e: Evidence, indicator: catalog.Indicator) -> bool:
 def places_match(claim: Claim, e: Evidence, symmetric: bool) -> bool:
     codes = [p.code for p in claim.places if p.role != "rival"]
     indicator = catalog.indicators().get(e.series)
+    if indicator is not None and not indicator.dimensions:
+        return True  # a world market price is nobody's: "in the euro area, Brent cost $82" is still Brent's price
     if indicator is not None and indicator.dimensions == ("currency",):
         # An exchange rate is addressed by its currency, not by a country: "7.08 yuan per dollar".
         return claim.quantity is not None and e.place == catalog.rate_currency(claim.quantity.unit)

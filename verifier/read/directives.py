@@ -50,14 +50,17 @@ def is_directive(comment: str) -> bool:
 
 def parse(text: str, path: str, start: int = 0, comments: Collection[int] | None = None) -> Directives:
     """The directives in `text` from offset `start` (after any front matter);
-    with `comments`, only those starting at these offsets. Raises DocumentError."""
-    found = []
+    with `comments`, only those starting at these offsets. Every comment is
+    skipped, directive or not. Raises DocumentError."""
+    found, notes = [], []
     for m in _COMMENT.finditer(text, start):
         if comments is not None and m.start() not in comments:
             continue
         if d := _DIRECTIVE.match(m[1]):
             found.append((m.start(), m.end(), " ".join(d[1].split())))
-    out = Directives()
+        else:
+            notes.append((m.start(), m.end()))  # an editor's note, never published: no claims in it
+    out = Directives(skipped=notes)
     off_since: int | None = None
     for i, (a, b, body) in enumerate(found):
         line = text.count("\n", 0, a) + 1
