@@ -357,6 +357,13 @@ ROWS = [
         "measure-mismatch", {"kind": "change"}),
     Row("event-pair-fr", "fr", "La Côte d'Ivoire a tenu bon.\n\nMalgré le conflit russo-ukrainien, l'inflation y a atteint 5,3 % en 2022.", "5,3 %",
         "supported", {"places": {"CIV"}}),
+    Row("rank-ordinal-superlative-en", "en", "Pakistan was the fifth most populous country in the world in 2023.", "most populous", "rank-supported",
+        {"rank": 5}),
+    Row("unaccented-name-fr", "fr", "En 1990, l'Egypte comptait 58,4 millions d'habitants.", "58,4 millions", "supported", {"places": {"EGY"}}),
+    Row("compared-place-fr", "fr", "En 1990, l'Egypte ne comptait que 57 millions d'habitants, un nombre quasi identique à la population de la France.",
+        "57 millions", "ambiguous-claim"),
+    Row("average-change-basis-fr", "fr", "En 2020, la moyenne des cours du Brent a reculé de 35,11 % par rapport à 2019.", "35,11 %", "measure-mismatch"),
+    Row("far-apart-change-es", "es", "En 2019 el precio medio del Brent cayó un 74,2 %.", "74,2 %", "measure-mismatch"),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

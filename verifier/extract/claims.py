@@ -447,6 +447,11 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
         metric, quantity = priced
     else:
         candidates = [m for m in candidates if _compatible(m, quantity, kind)]
+        # A name after a comma starts the next part ("Brent lag bei 16 Dollar, der für WTI im negativen Bereich"):
+        # the figure's is the one before, when there is one.
+        before = [m for m in candidates if m.end <= q.start]
+        if before:
+            candidates = [m for m in candidates if m.end <= q.start or not re.search(r"[,;]", document.text[q.end : m.start])]
         metric = _nearest(candidates, q, ctx["clause"]) or _nearest(candidates, q, (sentence.start, sentence.end))
     if metric is None and (named := catalog.named_by_unit(quantity.unit)):
         metric = MetricMention(q.start, q.end, q.text, indicator=named, subject=None)
@@ -658,6 +663,9 @@ def _ranking_claim(
     subject, the market it ranks in, and the rival it overtook."""
     if isinstance(m, MetricMention):
         metric, rank, start, end = m, m.rank, m.start, m.end
+        g = _rank_grammar(document.lang)
+        if rank == 1 and (before := g.ordinal_before.search(text, max(0, start - 60), start)):
+            rank, start = g.ordinals[normalize(before.group(1))], before.start()  # "the fifth most populous country"
     else:
         g = _rank_grammar(document.lang)
         if isinstance(m, superlatives.SuperlativeMention):  # read by its form: "wertvollstes"

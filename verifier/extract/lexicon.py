@@ -140,7 +140,18 @@ def _places(lang: str, data: dict) -> dict[str, tuple[str, str]]:
         stem = next((key[: -len(e)] for e in endings if key.endswith(e) and len(key) > len(e) + 3), None)
         for ending in endings if stem else ():
             places.setdefault(stem + ending, (code, "adjectives"))
+    # Capitals lose their accents in headlines and plain-text feeds ("l'Egypte", "Etats-Unis", "Peru"): a country's
+    # name without them is still its name, unless it is already another phrase.
+    for key, value in list(places.items()):
+        if value[1] == "name" and (bare := _unaccented(key)) != key:
+            places.setdefault(bare, value)
     return places
+
+
+def _unaccented(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @cache

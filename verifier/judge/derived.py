@@ -162,12 +162,29 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
                        who=who(now), observed=f"{levels} ({now_p.label} on {base_p.label})",
                        reason="a change in % from a level at or below zero is not defined")
-    if indicator.closes and (now_p.end - now_p.start).days >= 27:
-        return _close_to_close(claim, document, relevant, now_p, base_p, window, settings, fields) or verdict(
+    if claim.quantity.unit == "%" and _far_apart(claim.quantity.value, literal.value):
+        return verdict(
             claim, document, "measure-mismatch", [now, base], window, title=indicator.title, cue=claim.text,
-            what=f"a change of a market price over {now_p.label}, which news measures from one close to another, while the "
-                 f"source's {levels} are the periods' averages",
+            what=f"a change far from the source's {_show(literal)} ({levels}), most likely of another quantity or period",
         )
+    if indicator.closes and (now_p.end - now_p.start).days >= 27:
+        futures = indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence)
+        slack = 2 * FUTURES_BASIS * 100 if futures and claim.quantity.unit == "%" else 0.0  # pp of change: the basis at each end
+        near = overlaps(_widened(window, slack), literal.low, literal.high)
+        if not catalog.says(indicator.id, "average", claim.sentence):
+            # Not said to be the averages' change: news means close to close.
+            closed = None if futures and near else _close_to_close(claim, document, relevant, now_p, base_p, window, slack, fields)
+            return closed or verdict(
+                claim, document, "measure-mismatch", [now, base], window, title=indicator.title, cue=claim.text,
+                what=f"a change of a market price over {now_p.label}, which news measures from one close to another, while the "
+                     f"source's {levels} are the periods' averages",
+            )
+        if near and slack:
+            return verdict(
+                claim, document, "measure-mismatch", [now, base], window, title=indicator.title, cue=claim.text,
+                what=f"a change of the futures' average, as news quotes oil, within {slack:.0f} pp (the futures-spot basis at either "
+                     f"end) of the spot series' {_show(literal)}",
+            )
     if shifted := _other_change(claim, relevant, window, now_p, settings):
         (e, b), r = shifted
         return verdict(claim, document, "period-mismatch", [now, base, e, b], window,
@@ -177,32 +194,38 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
 
 
 def _close_to_close(claim: Claim, document: str, relevant: list[Evidence], now_p: Period, base_p: Period, window: Interval,
-                    settings: Settings, fields: dict) -> Verdict | None:
+                    slack: float, fields: dict) -> Verdict | None:
     """A market's change as news gives it, from the last close of the base period to the last of the period,
-    when the source has the days: the averages' change having failed, this reading settles it. News quotes oil
-    from the futures market (Brent -10 % in 2023 on ICE, -6 % spot), so a spot series' closes then only
-    contradict a change no futures-spot basis at either end could bring to the source's."""
-    indicator = catalog.indicators()[claim.metric.id]
-    futures = indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence)
+    when the source has the days. News quotes oil from the futures market (Brent -10 % in 2023 on ICE, -6 %
+    spot), so with a `slack` (pp) for that basis a spot series' closes only contradict, never support."""
     closes = [_last_close(relevant, p) for p in (now_p, base_p)]
-    if None in closes or futures and claim.quantity.unit != "%":
+    if None in closes:
         return None
     now, base = closes
     readings = _readings(claim, now.unit, now.value, base.value, now_p, 0.0)
     if isinstance(readings, str):
         return None
     r = readings[0]
-    slack = 2 * FUTURES_BASIS * 100 if futures else 0.0  # pp of change: the basis at each end
-    basis = f" Allowing {slack:.0f} pp for the futures-spot basis at either end, it still does not hold." if futures else ""
+    basis = f" Allowing {slack:.0f} pp for the futures-spot basis at either end, it still does not hold." if slack else ""
     fields = {**fields, "period": f"{now.period.label} on {base.period.label}, close to close",
               "observed": f"{_show(r, claim)} ({_levels(now, base)}); on the periods' averages {fields['observed']}", "note": basis}
-    if not futures and overlaps(window, r.low, r.high):
+    if not slack and overlaps(window, r.low, r.high):
         return verdict(claim, document, "supported", [now, base], window, **fields)
-    if futures and overlaps(Interval(low=None if window.low is None else window.low - slack, high=None if window.high is None else window.high + slack),
-                            r.low, r.high):
+    if slack and overlaps(_widened(window, slack), r.low, r.high):
         return None
     return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, r),
                    side="above" if claim.quantity.value > r.value else "below", **fields)
+
+
+def _widened(window: Interval, by: float) -> Interval:
+    return Interval(low=None if window.low is None else window.low - by, high=None if window.high is None else window.high + by)
+
+
+def _far_apart(claimed: float, observed: float) -> bool:
+    """Two % changes whose growth factors differ more than twice over (-74 % against -10 %): no misstatement
+    of the one is the other; the reading has most likely taken another quantity or period."""
+    a, b = 1 + claimed / 100, 1 + observed / 100
+    return a > 0 and b > 0 and max(a / b, b / a) > 2.0
 
 
 #: How far before a period's end its last close may lie (a year may end on a long weekend).

@@ -50,7 +50,8 @@ def _revised(v: Verdict, published: dt.date | None) -> Verdict:
     """A figure of a series revised for years after its first release (GDP, population), a little off
     the source's current edition, in a text published before that edition: the text may quote the
     edition of its day (a World Bank GDP of July 2023), so it is not called wrong on a later one."""
-    if v.code not in ("value-mismatch", "period-mismatch") or published is None or not v.claim.metric or not v.claim.quantity:
+    # A figure that is exactly another period's in the current edition has the wrong period, not an old edition.
+    if v.code != "value-mismatch" or published is None or not v.claim.metric or not v.claim.quantity:
         return v
     band, observed = catalog.indicators()[v.claim.metric.id].revised_within, v.evidence[0]
     # Only a past period's published estimate is revised; a figure for a period not yet over is a projection.
