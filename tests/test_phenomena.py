@@ -364,6 +364,16 @@ ROWS = [
         "57 millions", "ambiguous-claim"),
     Row("average-change-basis-fr", "fr", "En 2020, la moyenne des cours du Brent a reculé de 35,11 % par rapport à 2019.", "35,11 %", "measure-mismatch"),
     Row("far-apart-change-es", "es", "En 2019 el precio medio del Brent cayó un 74,2 %.", "74,2 %", "measure-mismatch"),
+    # -- a figure set after the first with no period of its own is the series' previous reading --------------
+    Row("after-previous-fr", "fr", "En 2023, l'inflation en France a atteint 4,9 %, après 5,2 %.", "5,2 %", "supported", {"period": "2022"}),
+    Row("after-previous-en", "en", "US inflation fell to 4.1% in 2023, after 8%.", "8%", "supported", {"period": "2022"}),
+    Row("after-previous-es", "es", "La inflación de España fue del 3,5 % en 2023, tras el 8,4 %.", "8,4 %", "supported", {"period": "2022"}),
+    Row("after-previous-de", "de", "Die Inflation in Deutschland lag 2023 bei 5,9 Prozent, nach 6,9 Prozent.", "6,9 Prozent", "supported",
+        {"period": "2022"}),
+    Row("after-entity-en", "en", "Germany's GDP reached $4.46 trillion in 2023, against $4.21 trillion for Japan.", "$4.21", "supported",
+        {"period": "2023"}),
+    Row("after-event-es", "es", "La inflación mensual fue del 25 % en diciembre de 2023, tras la devaluación del 54 % del peso.", "54 %",
+        "not-checked", {"period": "December 2023"}),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

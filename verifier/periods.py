@@ -91,4 +91,6 @@ def shift_months(p: Period, n: int) -> Period:
     label = start.strftime("%B %Y") if start.month == end.month else f"{start.strftime('%B')}–{end.strftime('%B %Y')}"
     if (months(p) or 1) == 3 and start.month % 3 == 1:
         label = f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if (start.month, end.month) == (1, 12) and start.year == end.year:
+        label = str(start.year)
     return Period(start=start, end=end, label=label)

@@ -19,7 +19,7 @@ from functools import cache
 from .. import catalog
 from ..geo import AGGREGATES
 from ..models import Claim, Document, Metric, Place, Quantity
-from ..periods import calendar_years
+from ..periods import calendar_years, months, shift_months
 from ..phrases import normalize, phrase_pattern
 from . import attributions, changes, currencies, metrics, modality, periods, places, quantities, superlatives
 from . import lexicon as lx
@@ -341,6 +341,8 @@ def _context(document, sentence, anchor: Mention, found: Found, carried: PeriodM
     nearest_vague = _nearest(vagues, anchor, clause)
     vague = bool(vagues) and (own is None or (nearest_vague is not None and _nearest([own, nearest_vague], anchor, clause) is nearest_vague))
     period = None if vague else own or _nearest(usable_periods, anchor, (sentence.start, sentence.end)) or carried
+    if period is not None and (previous := _set_against(document, anchor, found, clause, period, own)):
+        period = previous
     if period is not None and _grammar_of_periods(document.lang)["annual"].search(document.text, *clause):
         period = replace(period, period=months_period(period.period.end.year, 1, 12))
     in_attribution = lambda m: any(a.start <= m.start < a.end for a in found.attributions)  # noqa: E731
@@ -367,6 +369,8 @@ def _grammar_of_periods(lang: str) -> dict[str, re.Pattern]:
     return {
         # A few words may stand between the word and its figure: "compared with a fall of 0.8 percent".
         "against": re.compile(rf"(?:{words('against')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,3}}[\s\u00a0\u202f]*\Z", re.I),
+        # At most an article between ("after 8%", "tras el 3,2 %"): "tras la devaluación del 54 %" follows an event, not a reading.
+        "after_previous": re.compile(rf"(?:{words('after_previous')})(?:[\s\u00a0\u202f]+[^\W\d]{{1,4}})?[\s\u00a0\u202f]*\Z", re.I),
         "annual": re.compile(words("annual"), re.I),
         # A relative clause between commas; a comma inside a number ("80,5") has no space after it.
         "relative": re.compile(
@@ -374,6 +378,21 @@ def _grammar_of_periods(lang: str) -> dict[str, re.Pattern]:
         ),
         "when": re.compile(rf"[\s\u00a0\u202f,]*(?:{words('when')})(?:[\s\u00a0\u202f]+[^\s\d]+){{0,4}}[\s\u00a0\u202f]*", re.I),
     }
+
+
+def _set_against(document, anchor: Mention, found: Found, clause, period: PeriodMention, own: PeriodMention | None) -> PeriodMention | None:
+    """The reading before, for a figure set against the clause's first with no period of its own: in "11,8 %
+    après 6,8 %", "rose 2.2%, after 2%", the second is the series' previous period (the year, quarter or month before)."""
+    text = document.text
+    word = _grammar_of_periods(document.lang)["after_previous"].search(text, max(clause[0], anchor.start - 40), anchor.start)
+    if word is None or (own is not None and own.start >= word.start()):
+        return None
+    if not any(clause[0] <= q.start and q.end <= word.start() for q in found.quantities):
+        return None
+    n = months(period.period)
+    if not n or n not in (1, 3, 6, 12):
+        return None
+    return replace(period, period=shift_months(period.period, -n))
 
 
 def _own_figure(document, period: PeriodMention, anchor: Mention) -> bool:
