@@ -374,6 +374,19 @@ ROWS = [
         {"period": "2023"}),
     Row("after-event-es", "es", "La inflación mensual fue del 25 % en diciembre de 2023, tras la devaluación del 54 % del peso.", "54 %",
         "not-checked", {"period": "December 2023"}),
+    # -- from audit 8: a region's rank, a year-end rate, national counts, a credit given once -------------------
+    Row("rank-region-es", "es", "Honduras es el segundo país con mayor inflación en Centroamérica en 2023.", "segundo", "not-checked"),
+    Row("closing-to-end-en", "en", "Ghana's inflation rose to end 2022 at 54.1 per cent.", "54.1", "period-unavailable",
+        {"period": "December 2022"}),
+    Row("population-change-de", "de", "Polens Bevölkerung sank 2023 um 131 000 Menschen.", "131 000", "within-revisions"),
+    Row("rate-change-es", "es", "En Guatemala, la inflación de 2023 fue cinco puntos porcentuales menos que en 2022.", "cinco puntos",
+        "measure-mismatch"),
+    Row("world-share-en", "en", "The five countries account for more than half of world GDP in 2022.", "more than half", "no-evidence"),
+    Row("credited-once-en", "en", "Hungary's average inflation for 2023 rises to 17.6 pct.\n\nHungary's average inflation was 17.6 percent in "
+        "2023, the Central Statistical Office said on Tuesday.", "17.6 pct", "cited-source-differs", {"inherited": ["attribution"]}),
+    Row("neighbour-es", "es", "En 2022, la inflación marcó un 9,8 % para Honduras y un 11,59 % para el país vecino.", "11,59 %", "no-evidence",
+        {"places": set()}),
+    Row("year-end-ahead-es", "es", "En 2022, la inflación de Honduras fue del 9,8 %.", "9,8 %", "measure-mismatch"),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

@@ -94,9 +94,10 @@ class Metric(Frozen):
 class Inherited(Frozen):
     """A field of a claim its own sentence does not state, taken from the text
     before it: the places "the two countries" points back to, the period a
-    paragraph gave once, the indicator the sentence before named. `span` is where the text said it (null: the headline)."""
+    paragraph gave once, the indicator the sentence before named, the source the same figure is credited to
+    elsewhere in the text (a headline's figure, credited in the body). `span` is where the text said it (null: the headline)."""
 
-    field: Literal["places", "period", "metric"]
+    field: Literal["places", "period", "metric", "attribution"]
     text: str
     span: Span | None = None
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from .. import catalog
 from ..geo import AGGREGATES
-from ..models import Claim, Document, Metric, Place, Quantity
+from ..models import Claim, Document, Inherited, Metric, Place, Quantity
 from ..periods import calendar_years, months, shift_months
 from ..phrases import normalize, phrase_pattern
 from . import attributions, changes, currencies, metrics, modality, periods, places, quantities, superlatives
@@ -294,7 +294,24 @@ def extract(document: Document) -> list[Claim]:
             f["kind"] == fields["kind"] == "ranking" and f["span"].start < span.end and span.start < f["span"].end for f in unique[-3:]
         ):
             unique.append(fields)
-    return [Claim(id=f"c{i}", **fields) for i, fields in enumerate(unique, 1)]
+    return [Claim(id=f"c{i}", **fields) for i, fields in enumerate(_credited(unique), 1)]
+
+
+def _credited(claims: list[dict]) -> list[dict]:
+    """A figure stated twice (the headline's "17.6 pct", the body's "17.6 percent, the statistics office
+    said") is credited where the text credits it once: the same indicator, value and unit."""
+    sources = {}
+    for f in claims:
+        if f.get("attribution") and f.get("metric") and f.get("quantity"):
+            sources.setdefault((f["metric"].id, f["quantity"].value, f["quantity"].unit), f)
+    out = []
+    for f in claims:
+        credited = sources.get((f["metric"].id, f["quantity"].value, f["quantity"].unit)) if f.get("metric") and f.get("quantity") else None
+        if credited is not None and not f.get("attribution") and credited is not f:
+            f = {**f, "attribution": credited["attribution"],
+                 "inherited": [*f.get("inherited", []), Inherited(field="attribution", text=credited["attribution"], span=credited["span"])]}
+        out.append(f)
+    return out
 
 
 def _with_modality(document: Document, sentence, fields: dict) -> dict:

@@ -38,6 +38,7 @@ _REACH = 1
 class _Grammar:
     pair: re.Pattern  # "the two countries", "les deux pays": the last two countries named
     one: re.Pattern  # "the country", "le pays": the last one
+    other: re.Pattern  # "the neighbouring country", "el país vecino": one the text does not name
     indefinite: re.Pattern  # "for years", "jahrelang": no period at all
     current: re.Pattern  # "now", "désormais": this year's level
     partner: re.Pattern  # "from", "nach" right before a country: a flow's partner
@@ -52,6 +53,7 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(
         pair=re.compile(phrase_pattern(section.get("pair", [])), re.I),
         one=re.compile(phrase_pattern(section.get("one", [])), re.I),
+        other=re.compile(phrase_pattern(section.get("other", [])) or "(?!)", re.I),
         indefinite=re.compile(phrase_pattern(section.get("indefinite", [])), re.I),
         current=re.compile(phrase_pattern(section.get("current", [])) or "(?!)", re.I),
         partner=re.compile(
@@ -117,6 +119,8 @@ class Context:
         """`fields` of a claim, with the places, period and indicator the context lends it, and where each came from."""
         inherited: list[Inherited] = []
         vague = fields.pop("vague", False)  # the figure's own period is a part no source delimits: none to lend
+        if fields["kind"] != "ranking" and self.other_named(fields["span"].end, clause[1]):
+            return {**fields, "places": []}  # "y un 11,59 % para el país vecino": no place the text names, none to lend
         lent = None
         if fields.get("metric") is None:
             lent = self._supplied(fields, paragraph) if fields["kind"] == "ranking" else (
@@ -267,6 +271,8 @@ class Context:
             span = self.document.locate(at + agency.start(), at + agency.end()) if at >= 0 else None
             code = self._agency_country(agency.group())
             return [(Place(code=code, text=agency.group()), Inherited(field="places", text=agency.group(), span=span))]
+        if g.other.search(text, *clause):
+            return []  # "el país vecino": a country the text does not name
         if g.pair.search(text, *clause):
             return self._pair()
         if g.one.search(text, *clause):
@@ -306,6 +312,11 @@ class Context:
     @cached_property
     def _named_anywhere(self) -> set[str]:
         return {m.code for m in place_finder.find(f"{self.document.title or ''}\n{self.document.text}", self.document.lang)}
+
+    def other_named(self, start: int, end: int) -> bool:
+        """Whether the figure ending at `start` is for a country the text does not name: "un 11,59 % para el país vecino"."""
+        m = _grammar(self.document.lang).other.search(self.document.text, start, min(end, start + 40))
+        return m is not None and not re.search(r"\d", self.document.text[start : m.start()])
 
     def _pair(self):
         """The pair "the two countries" points back to: the latest two named together in

@@ -124,7 +124,9 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
     # "since 2018", "depuis le début", and a clause between: "since Germany reunified in 1990".
     gap = phrase_pattern(section.get("since_gap", [])) or "(?!)"
     # The words of such a clause are no figure: "more than one trillion dollars in 2023" states 2023's figure.
-    figure_words = phrase_pattern([*lex.written_numbers, *lex.data.get("scales", {})]) or "(?!)"
+    # "more than half of world GDP in 2022": a fraction's words are a figure's too.
+    fractions = sorted({w for phrase in lex.data.get("quantities", {}).get("fractions", {}) for w in re.split(r"[\s-]+", phrase) if len(w) >= 4})
+    figure_words = phrase_pattern([*lex.written_numbers, *lex.data.get("scales", {}), *fractions]) or "(?!)"
     since = re.compile(
         rf"(?:{since_words})(?:(?:{_S}(?:{phrase_pattern(section.get('since_articles', []))}))?|(?:{_S}(?!{figure_words})[^\W\d]+){{1,4}}{_S}(?:{gap}))"
         rf"[\s\u00a0\u202f]*\Z",

@@ -127,7 +127,8 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         gone = claim.model_copy(update={"period": missing})
         return period_unavailable(gone, document, relevant, settings).model_copy(update={"claim": claim})
     now, base = pair
-    readings = _readings(claim, now.unit, now.value, base.value, now_p, settings.change_allowance)
+    allowance = settings.change_allowance
+    readings = _readings(claim, now.unit, now.value, base.value, now_p, allowance)
     if isinstance(readings, str):
         return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
                        who=who(now), observed=f"{format_magnitude(now.value, now.unit)} for {now_p.label}", reason=readings)
@@ -136,12 +137,12 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     fields = {
         **said(claim, window), "who": who(now), "period": f"{now_p.label} on {base_p.label}",
         "observed": f"{_show(literal, claim)} ({levels})",
-        "note": (f" Allowing {settings.change_allowance:.2%} revisions to either level: "
+        "note": (f" Allowing {allowance:.2%} revisions to either level: "
                  f"{format_interval(Interval(low=literal.low, high=literal.high), literal.unit)}." if literal.low != literal.high else "")
                 + mirror_note(claim, now, indicator),
     }
     if overlaps(window, literal.low, literal.high):
-        if not contains(window, literal.value) and (literal.high - literal.low) / 2 > REVISION_REACH * abs(literal.value):
+        if not contains(window, literal.value) and _distance(window, literal.value) > REVISION_REACH * abs(literal.value):
             # Population +0.29 % against "+0.5 %": a 0.1 % revision of 68 M levels moves the change by 0.2 pp.
             return verdict(claim, document, "within-revisions", [now, base], window,
                            why=f"Only revisions to the levels would bring {_show(literal, claim)} to the text's figure, and for a change "
@@ -185,6 +186,19 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
                 what=f"a change of the futures' average, as news quotes oil, within {slack:.0f} pp (the futures-spot basis at either "
                      f"end) of the spot series' {_show(literal)}",
             )
+    if indicator.revised_within and contains(_widened(window, indicator.revised_within * abs(literal.value)), literal.value):
+        # National counts define the levels otherwise (Poland's population at year end: -131,000; the World Bank's
+        # mid-year: -134,396): a change this near the source's, in such a series, is not called wrong.
+        return verdict(claim, document, "within-revisions", [now, base], window,
+                       why=f"{indicator.title} is estimated and defined differently by national offices (a year-end count, a "
+                           f"mid-year estimate); within {indicator.revised_within:.0%} of the change they can differ by, this one says nothing either way.",
+                       **fields)
+    if indicator.year_end_reading and not catalog.says(indicator.id, "average", claim.sentence):
+        return verdict(
+            claim, document, "measure-mismatch", [now, base], window, title=indicator.title, cue=claim.text,
+            what=f"a change between two rates that offices often give December on December, while this series holds the years' "
+                 f"averages ({levels}); the text does not say they are the averages",
+        )
     if shifted := _other_change(claim, relevant, window, now_p, settings):
         (e, b), r = shifted
         return verdict(claim, document, "period-mismatch", [now, base, e, b], window,
@@ -215,6 +229,15 @@ def _close_to_close(claim: Claim, document: str, relevant: list[Evidence], now_p
         return None
     return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, r),
                    side="above" if claim.quantity.value > r.value else "below", **fields)
+
+
+def _distance(window: Interval, x: float) -> float:
+    """How far `x` lies outside `window` (0 inside)."""
+    if window.low is not None and x < window.low:
+        return window.low - x
+    if window.high is not None and x > window.high:
+        return x - window.high
+    return 0.0
 
 
 def _widened(window: Interval, by: float) -> Interval:

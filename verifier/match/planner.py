@@ -168,7 +168,7 @@ def _dimensions(claim: Claim, indicator: catalog.Indicator) -> list[dict[str, st
             return None
         return [{"place": code} for code in pair]
     if claim.kind == "share":
-        if dims == ("place",) and codes:
+        if dims == ("place",) and codes and codes[0] != "WLD":  # "more than half of world GDP" names no part
             return [{"place": codes[0]}, {"place": "WLD"}]
         if dims == ("reporter", "partner") and len(codes) >= 2:
             a, b = codes[:2]
