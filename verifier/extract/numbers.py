@@ -27,6 +27,19 @@ class Number:
     trailing_zeros: int  # integer zeros whose significance the text leaves open
 
 
+_DECIMALS = {mark: re.compile(rf"(?<![\d.,])\d+{re.escape(mark)}\d{{1,2}}(?![\d.,])") for mark in ".,"}
+
+
+def decimal_mark(text: str, default: str) -> str:
+    """The decimal mark a text writes with: its language's, unless it writes only the other one where no
+    thousands could be meant ("9.8%", "2.9%" in a Mexican paper), as Latin American Spanish does: then
+    "240,110 millones" is 240 110 million, not 240.11."""
+    other = "." if default == "," else ","
+    if _DECIMALS[default].search(text) is None and len(_DECIMALS[other].findall(text)) >= 2:
+        return other
+    return default
+
+
 def parse_digits(text: str, decimal: str) -> Number | None:
     """Interpret a DIGITS match. `decimal` is the language's decimal mark."""
     seps = [ch for ch in text if not ch.isdigit()]

@@ -15,7 +15,7 @@ from ..models import Quantity
 from ..phrases import normalize, phrase_pattern
 from . import lexicon as lx
 from .mentions import QuantityMention
-from .numbers import DIGITS, Number, parse_digits, precision, written_value
+from .numbers import DIGITS, Number, decimal_mark, parse_digits, precision, written_value
 
 _SPACE = r"[\s\u00a0\u202f]"
 _PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -182,6 +182,9 @@ def find(text: str, lang: str) -> list[QuantityMention]:
     found = []
     text = _NOT_FIGURES.sub(lambda m: "\x00" * len(m.group()), text)
     text = g.not_figures.sub(lambda m: "\x00" * len(m.group()), text)
+    decimal = decimal_mark(text, g.decimal)
+    if decimal != g.decimal:
+        g = replace(g, decimal=decimal)
     for m in DIGITS.finditer(text):
         if (number := parse_digits(m.group("digits"), g.decimal)) is not None:
             if m.group("sign") in ("-", "−"):
