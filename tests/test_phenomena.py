@@ -389,6 +389,7 @@ ROWS = [
     Row("year-end-ahead-es", "es", "En 2022, la inflación de Honduras fue del 9,8 %.", "9,8 %", "measure-mismatch"),
     Row("dot-decimals-es", "es", "En 2023, el comercio entre China y Rusia alcanzó 240,110 millones de dólares, un alza de 26.3%, con exportaciones "
         "rusas que crecieron 12.7%.", "240,110 millones", "supported"),
+    Row("local-symbol-en", "en", "The ringgit averaged RM4.5605 against the US dollar in 2023.", "RM4.5605", "supported", {"unit": "MYR / USD"}),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

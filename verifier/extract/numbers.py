@@ -15,7 +15,8 @@ from dataclasses import dataclass
 # identifiers ("COVID-19", "G20") and the middle of other numbers; three capitals
 # glued before may be a currency code ("USD77.4"), which the quantity reader checks.
 DIGITS = re.compile(
-    r"(?:(?<![\w.,])(?P<sign>[+\-−])|(?<![\w.,\-−+/])|(?<=(?<![\w])[A-Z]{3}))"
+    # Glued to an ISO code ("USD77.4") or to a local symbol in letters ("RM4.5605", "Rs83").
+    r"(?:(?<![\w.,])(?P<sign>[+\-−])|(?<![\w.,\-−+/])|(?<=(?<![\w])[A-Z]{3})|(?<=(?<![\w])RM)|(?<=(?<![\w])Rs))"
     r"(?P<digits>\d{1,3}(?:[\s\u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
 

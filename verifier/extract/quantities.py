@@ -19,6 +19,9 @@ from .numbers import DIGITS, Number, decimal_mark, parse_digits, precision, writ
 
 _SPACE = r"[\s\u00a0\u202f]"
 _PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# Local symbols news writes glued to the figure ("RM4.5605", "R$ 5,39", "₹83"); letters in capitals only, so "rm" stays a word.
+_LOCAL_PREFIX = {"RM": "MYR", "R$": "BRL", "Rs": "INR", "Rs.": "INR", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP"}
+_LOCAL_BEFORE = re.compile("(?<![\\w$])(" + "|".join(re.escape(k) for k in sorted(_LOCAL_PREFIX, key=len, reverse=True)) + ")[\\s\u00a0]?\\Z")
 # An ISO 4217 code written before or after the figure ("CHF 4'215 million",
 # "850 millions EUR"); capitals only, so "all" and "top" stay words.
 _CODE_AFTER = re.compile(r"[\s\u00a0\u202f]*([A-Z]{3})(?![\w])")
@@ -402,7 +405,9 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
     count = m is not None and normalize(m.group(1)) in g.count_nouns
     if g.reference.search(text, max(0, start - 30), start):
         return None
-    if unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
+    if unit is None and (p := _LOCAL_BEFORE.search(text, max(0, start - 4), start)):
+        unit, start = _LOCAL_PREFIX[p.group(1)], p.start()
+    elif unit is None and (p := g.prefix.search(text, max(0, start - 5), start)):
         unit, start = _PREFIX_CURRENCY[p.group(1).lower()], p.start()
     elif unit is None and (c := _CODE_BEFORE.search(text, max(0, start - 4), start)) and c.group(1) in currency_codes():
         unit, start = c.group(1), c.start()
@@ -422,7 +427,7 @@ def _assemble(text: str, start: int, end: int, number: Number, g: _Grammar, *, w
             # Markets quote these in dollars per unit ("the euro at 1.09 against the dollar"), the rest in units per dollar.
             unit = f"{denominator} / {base}" if against and base in _QUOTED_AS_BASE else f"{base} / {denominator}"
             named, pos = words[-1], (per or against).end()
-    if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos)):
+    if unit and catalog.unit_family(unit) == "money" and (per := _after(g.per, g, text, pos) or _after(g.against, g, text, pos)):
         denominator, per_factor = g.units[normalize(per.group(1))]
         # Money per money is an exchange rate ("7.3175 yuan per dollar"), per itself nothing.
         if denominator and denominator != unit and per_factor == 1.0:
