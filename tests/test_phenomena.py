@@ -390,6 +390,14 @@ ROWS = [
     Row("dot-decimals-es", "es", "En 2023, el comercio entre China y Rusia alcanzó 240,110 millones de dólares, un alza de 26.3%, con exportaciones "
         "rusas que crecieron 12.7%.", "240,110 millones", "supported"),
     Row("local-symbol-en", "en", "The ringgit averaged RM4.5605 against the US dollar in 2023.", "RM4.5605", "supported", {"unit": "MYR / USD"}),
+    # -- from audit 9: the first quarters of a year, a sentence's credit, a count of something else ----------
+    Row("first-quarters-de", "de", "In den ersten drei Quartalen des Jahres 2023 erreichte der Handel zwischen China und Russland 176,4 Mrd. USD.",
+        "176,4", "supported", {"period": "January–September 2023"}),
+    Row("first-quarters-fr", "fr", "Au cours des trois premiers trimestres de 2023, les échanges entre la Chine et la Russie ont atteint 176,4 milliards "
+        "de dollars.", "176,4", "supported", {"period": "January–September 2023"}),
+    Row("sentence-credit-en", "en", "As per the report, Bangladesh is the 35th largest economy in 2022 with a GDP of US$460.8 billion.",
+        "largest", "cited-source-differs"),
+    Row("count-of-other-de", "de", "In Brasilien stieg die Bevölkerung zwischen 2010 und 2012 um 3.168 Einwohner.", "3.168", "measure-mismatch"),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

@@ -299,17 +299,21 @@ def extract(document: Document) -> list[Claim]:
 
 def _credited(claims: list[dict]) -> list[dict]:
     """A figure stated twice (the headline's "17.6 pct", the body's "17.6 percent, the statistics office
-    said") is credited where the text credits it once: the same indicator, value and unit."""
-    sources = {}
+    said") is credited where the text credits it once: the same indicator, value and unit; and a sentence's
+    credit ("according to IMF data, Bangladesh is the 35th largest economy with $460.8 bn") covers its figures."""
+    sources, by_sentence = {}, {}
     for f in claims:
-        if f.get("attribution") and f.get("metric") and f.get("quantity"):
-            sources.setdefault((f["metric"].id, f["quantity"].value, f["quantity"].unit), f)
+        if f.get("attribution"):
+            by_sentence.setdefault(f["sentence"], f)
+            if f.get("metric") and f.get("quantity"):
+                sources.setdefault((f["metric"].id, f["quantity"].value, f["quantity"].unit), f)
     out = []
     for f in claims:
-        credited = sources.get((f["metric"].id, f["quantity"].value, f["quantity"].unit)) if f.get("metric") and f.get("quantity") else None
+        same = sources.get((f["metric"].id, f["quantity"].value, f["quantity"].unit)) if f.get("metric") and f.get("quantity") else None
+        credited = same or by_sentence.get(f["sentence"])
         if credited is not None and not f.get("attribution") and credited is not f:
-            f = {**f, "attribution": credited["attribution"],
-                 "inherited": [*f.get("inherited", []), Inherited(field="attribution", text=credited["attribution"], span=credited["span"])]}
+            lent = [Inherited(field="attribution", text=credited["attribution"], span=credited["span"])] if credited is same else []
+            f = {**f, "attribution": credited["attribution"], "inherited": [*f.get("inherited", []), *lent]}
         out.append(f)
     return out
 

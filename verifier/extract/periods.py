@@ -70,9 +70,10 @@ def _rules(lang: str) -> tuple[tuple[_Rule, ...], re.Pattern, dict]:
         body = phrase_pattern([template], words=False)[3:-1].replace(r"\{m\}", f"(?P<m1>{month})")
         rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "month"))
     count = rf"(?P<n>\d{{1,2}}|{phrase_pattern(lex.written_numbers)})"
-    for template in section.get("first_months", []):
-        body = phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
-        rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), "first"))
+    for key, kind in (("first_months", "first"), ("first_quarters", "first_quarters")):
+        for template in sorted(section.get(key, []), key=len, reverse=True):  # "… Quartalen des Jahres" before "… Quartalen"
+            body = phrase_pattern([template], words=False)[3:-1].replace(r"\{n\}", count)
+            rules.append(_Rule(re.compile(rf"(?<!\w){body}{year_tail}", re.I), kind))
     # "seit Anfang 2023", "desde principios de 2023": a running total from that year's first day.
     if start_of := section.get("since_start_of"):
         rules.append(_Rule(re.compile(rf"(?<!\w)(?:{phrase_pattern(start_of)}){_S}(?:l['’]année{_S})?{_YEAR}", re.I), "to_date"))
@@ -231,8 +232,9 @@ def _resolve(kind: str, m: re.Match, tables: dict, ref: dt.date, lang: str) -> P
         if first > last:
             return None
         return months_period(year, first, last) if year else _latest_ended(first, last, ref)
-    if kind == "first":
+    if kind in ("first", "first_quarters"):
         n = int(groups["n"]) if groups["n"].isdigit() else written_value(groups["n"], lang)
+        n = n * 3 if n and kind == "first_quarters" else n  # "the first three quarters": January to September
         if not n or not 1 <= n <= 12:
             return None
         return months_period(year, 1, n) if year else _latest_ended(1, n, ref)

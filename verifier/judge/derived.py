@@ -163,7 +163,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         return verdict(claim, document, "unit-mismatch", [now, base], claimed=format_magnitude(claim.quantity.value, claim.quantity.unit),
                        who=who(now), observed=f"{levels} ({now_p.label} on {base_p.label})",
                        reason="a change in % from a level at or below zero is not defined")
-    if claim.quantity.unit == "%" and _far_apart(claim.quantity.value, literal.value):
+    if _far_apart(claim.quantity.value, literal.value, claim.quantity.unit):
         return verdict(
             claim, document, "measure-mismatch", [now, base], window, title=indicator.title, cue=claim.text,
             what=f"a change far from the source's {_show(literal)} ({levels}), most likely of another quantity or period",
@@ -244,10 +244,18 @@ def _widened(window: Interval, by: float) -> Interval:
     return Interval(low=None if window.low is None else window.low - by, high=None if window.high is None else window.high + by)
 
 
-def _far_apart(claimed: float, observed: float) -> bool:
-    """Two % changes whose growth factors differ more than twice over (-74 % against -10 %): no misstatement
-    of the one is the other; the reading has most likely taken another quantity or period."""
-    a, b = 1 + claimed / 100, 1 + observed / 100
+def _far_apart(claimed: float, observed: float, unit: str) -> bool:
+    """Two changes no misstatement of the one makes the other, so the reading has most likely taken another
+    quantity or period: % changes whose growth factors differ more than twice over (-74 % against -10 %), or
+    changes in units of the same sign, one more than twice the other (3,168 municipalities against +3.17 M people)."""
+    if unit == "pp":
+        return False
+    if unit == "%":
+        a, b = 1 + claimed / 100, 1 + observed / 100
+    else:
+        a, b = claimed, observed
+        if a < 0 and b < 0:
+            a, b = -a, -b
     return a > 0 and b > 0 and max(a / b, b / a) > 2.0
 
 
