@@ -356,7 +356,7 @@ ROWS = [
     # -- a running total to the publication date: the months it can mean --------------------------------
     Row("a49", claim(218e9, 0.5e9, ">", period=TO_DEC10), [ev(176.4e9, JAN_SEP23), ev(218.17e9, JAN_NOV23)], "supported",
         says="read as January–November 2023"),
-    Row("a50", claim(230e9, 0.5e9, period=TO_DEC10), [ev(218.17e9, JAN_NOV23)], "period-unavailable", says="none of which matches"),
+    Row("a50", claim(230e9, 0.5e9, period=TO_DEC10), [ev(218.17e9, JAN_NOV23)], "period-unavailable", says="none of these matches"),
     Row("a51", claim(30e9, 0.5e9, period=TO_JAN20), [ev(218.17e9, JAN_NOV23)], "not-checked", says="no whole month"),
     # -- two reports of one figure that disagree: the text may quote either --------------------------------
     Row("a52", claim(240.1e9, 0.05e9), [ev(240.5e9), ev(240.11e9)], "supported", says="Reports of this figure differ: 240.5 bn USD"),

@@ -172,8 +172,7 @@ ENDINGS: dict[str, str] = {
     "matches-other-period": " The text's figure matches the one for {period} ({observed}).",
     "to-date-read": " The text gives a running total to its publication date without saying to which month: read as {period}, "
                     "the latest months {who} had reported by then that match it.",
-    "to-date-open": " The text gives a running total to its publication date without saying to which month; {who}'s latest "
-                    "before it: {tried}, none of which matches.",
+    "to-date-open": " The text gives a running total to its publication date without saying to which month, and none of these matches.",
 }
 
 #: Findings about the document rather than a claim (`Note`), by code.
@@ -194,6 +193,7 @@ def markdown() -> str:
         DEFAULT_TOLERANCE,
         FUTURES_BASIS,
         ROUNDING_SLACK,
+        SAME_ORDER,
     )
 
     lines = [
@@ -219,6 +219,11 @@ def markdown() -> str:
         f"or from tonnes of crude to barrels is approximate: it supports the text only within the text's own digits, and "
         f"within {3 * DEFAULT_CONVERSION_TOLERANCE:.0%} outside them it is `unit-mismatch` (the text's own rate or factor "
         f"may be all that differs); the message says so.",
+        f"- A level more than {SAME_ORDER:g} times, or under 1/{SAME_ORDER:g}, the source's (a change's growth factor the same) is",
+        "  `measure-mismatch`: news misstates a figure by a digit or a year, so one that far off is most likely another quantity.",
+        "  A bound met by more than twice (\"more than $1 trillion\" for 27 trillion) is `bound-far`.",
+        "- GDP and population are revised for years, and national counts define them otherwise: a text published before the",
+        "  source's edition that is off by less than the indicator's `revised_within` (3 %) is `revised-since`, not wrong.",
         "- A market price (Brent, WTI) not said to be spot is the futures': a day's quote is never set against the",
         "  spot close (`measure-mismatch`); over a month or a year it is a contradiction only when the text says average",
         f"  and the spot mean lies more than {FUTURES_BASIS:.0%} (the futures-spot basis) outside the figure's interval.",

@@ -43,3 +43,8 @@ class Settings:
     tolerance: float = DEFAULT_TOLERANCE
     conversion_tolerance: float = DEFAULT_CONVERSION_TOLERANCE
     change_allowance: float = DEFAULT_CHANGE_ALLOWANCE
+
+
+#: How far apart (a ratio) a claim and the source's figure may be and still be read as the same quantity
+#: misstated: news gets a level wrong by a digit or a year, not by half; a change's growth factor, the same.
+SAME_ORDER = 2.0

@@ -26,7 +26,7 @@ from ..periods import (
     same_span,
 )
 from ..readable import digits_for, format_interval, format_magnitude
-from ..tolerances import FUTURES_BASIS, REVISION_REACH, ROUNDING_SLACK, Settings
+from ..tolerances import FUTURES_BASIS, REVISION_REACH, ROUNDING_SLACK, SAME_ORDER, Settings
 from .amounts import period_unavailable
 from .convert import NotComparable, convert
 from .evidence import answers, crude, mirror_note, places_match, ranked, who
@@ -256,7 +256,7 @@ def _far_apart(claimed: float, observed: float, unit: str) -> bool:
         a, b = claimed, observed
         if a < 0 and b < 0:
             a, b = -a, -b
-    return a > 0 and b > 0 and max(a / b, b / a) > 2.0
+    return a > 0 and b > 0 and max(a / b, b / a) > SAME_ORDER
 
 
 #: How far before a period's end its last close may lie (a year may end on a long weekend).

@@ -165,16 +165,13 @@ def _to_date(claim: Claim, document: str, evidence: list[Evidence], settings: Se
     if settled:
         v = settled[0]
         return v.model_copy(update={"claim": claim, "message": v.message + ending("to-date-read", period=v.evidence[0].period.label, who=who(v.evidence[0]))})
-    seen = [(v.claim.period, v.evidence[0]) for v in readings if v.evidence and v.status != "unverifiable"]
+    seen = [v.evidence[0] for v in readings if v.evidence and v.status != "unverifiable"]
     if not seen:
         if not readings:
             return verdict(claim, document, "not-checked", reason=f"A running total to {end.day} {end:%B %Y} counts no whole month a source reports.")
         return readings[0].model_copy(update={"claim": claim})
-    tried = "; ".join(f"{format_magnitude(e.value, e.unit)} for {e.period.label}" for _, e in seen)
-    return verdict(
-        claim, document, "period-unavailable", [e for _, e in seen],
-        who=who(seen[0][1]), period=claim.period.label, nearest=tried, note=ending("to-date-open", who=who(seen[0][1]), tried=tried),
-    )
+    tried = "; ".join(f"{format_magnitude(e.value, e.unit)} for {e.period.label}" for e in seen)
+    return verdict(claim, document, "period-unavailable", seen, who=who(seen[0]), period=claim.period.label, nearest=tried, note=ending("to-date-open"))
 
 
 def _routed(p: Plan, v: Verdict, failures: list[str]) -> Verdict:
