@@ -350,7 +350,7 @@ ROWS = [
     amount("a44", 477.4e9, 0.05e9, "=", 472.625e9, "revised-since", metric="gdp", period=year(2022), published=dt.date(2023, 7, 26),
            says="published 2023-07-26"),
     amount("a45", 477.4e9, 0.05e9, "=", 472.625e9, "value-mismatch", metric="gdp", period=year(2022)),  # no date: a draft of today
-    amount("a46", 492e9, 0.5e9, "=", 472.625e9, "value-mismatch", metric="gdp", period=year(2022), published=dt.date(2023, 7, 26)),  # 4 %
+    amount("a46", 500e9, 0.5e9, "=", 472.625e9, "value-mismatch", metric="gdp", period=year(2022), published=dt.date(2023, 7, 26)),  # 6 %
     amount("a47", 1.45e9, 0.005e9, "=", 1.4381e9, "value-mismatch", metric="population", published=dt.date(2023, 3, 1)),  # before the year ended
     amount("a48", 218.2e9, 0.05e9, "=", 218.9e9, "value-mismatch", period=JAN_NOV23, published=dt.date(2023, 12, 20)),  # not a revised series
     # -- a running total to the publication date: the months it can mean --------------------------------

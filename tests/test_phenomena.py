@@ -398,6 +398,10 @@ ROWS = [
     Row("sentence-credit-en", "en", "As per the report, Bangladesh is the 35th largest economy in 2022 with a GDP of US$460.8 billion.",
         "largest", "cited-source-differs"),
     Row("count-of-other-de", "de", "In Brasilien stieg die Bevölkerung zwischen 2010 und 2012 um 3.168 Einwohner.", "3.168", "measure-mismatch"),
+    # -- from audit 10: a change in value is no change in volume; an echoed bare figure keeps the scale -------
+    Row("in-value-en", "en", "China's crude imports rose 11% in volume in 2023 despite a 7.7% decrease in value.", "7.7%", "no-evidence"),
+    Row("echo-scale-fr", "fr", "Le PIB de l'Égypte a atteint 318,7 milliards de dollars en 2019, contre 248,4 en 2017.", "248,4", "supported",
+        {"period": "2017"}),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 

@@ -223,7 +223,7 @@ def markdown() -> str:
         "  `measure-mismatch`: news misstates a figure by a digit or a year, so one that far off is most likely another quantity.",
         "  A bound met by more than twice (\"more than $1 trillion\" for 27 trillion) is `bound-far`.",
         "- GDP and population are revised for years, and national counts define them otherwise: a text published before the",
-        "  source's edition that is off by less than the indicator's `revised_within` (3 %) is `revised-since`, not wrong.",
+        "  source's edition that is off by less than the indicator's `revised_within` (GDP 5 %, population 3 %) is `revised-since`.",
         "- A market price (Brent, WTI) not said to be spot is the futures': a day's quote is never set against the",
         "  spot close (`measure-mismatch`); over a month or a year it is a contradiction only when the text says average",
         f"  and the spot mean lies more than {FUTURES_BASIS:.0%} (the futures-spot basis) outside the figure's interval.",

@@ -122,12 +122,18 @@ def _nearest(mentions, anchor: Mention, within: tuple[int, int]):
     return min(inside, key=lambda m: (max(m.start - anchor.end, anchor.start - m.end, 0), m.start < anchor.start), default=None)
 
 
-def _in_money(metric: MetricMention, quantity: Quantity) -> MetricMention:
-    """"Crude imports worth $60.6bn": a money figure named with a quantity's words is its value series."""
+def _in_money(metric: MetricMention, quantity: Quantity, valued: bool = False) -> MetricMention:
+    """"Crude imports worth $60.6bn": a money figure named with a quantity's words is its value series;
+    so is a % change said to be in value ("a 7.7% decrease in value")."""
     value_of = catalog.indicators()[metric.indicator].in_money
-    if value_of and catalog.unit_family(quantity.unit) == "money":
+    if value_of and (catalog.unit_family(quantity.unit) == "money" or valued and quantity.unit == "%"):
         return replace(metric, indicator=value_of)
     return metric
+
+
+@cache
+def _value_words(lang: str) -> re.Pattern:
+    return re.compile(phrase_pattern(lx.load(lang).data.get("changes", {}).get("value_words", [])) or "(?!)", re.I)
 
 
 def _compatible(metric: MetricMention, quantity: Quantity, kind: str) -> bool:
@@ -481,7 +487,8 @@ def _quantity_claim(document, sentence, q: QuantityMention, found: Found, carrie
     # What the change is measured against, when the clause says ("trimestral", "q/q").
     basis = _nearest([b for b in found.bases if b.marks_change], q, ctx["clause"]) if kind == "change" else None
     # A bracketed gloss ("ajustées de l'inflation") names no indicator for a figure outside it.
-    candidates = [_in_money(m, quantity) for m in found.metrics if not _bracketed_apart(document.text, m, q, ctx["clause"][0])]
+    valued = bool(_value_words(document.lang).search(document.text, max(ctx["clause"][0], q.start - 30), min(ctx["clause"][1], q.end + 30)))
+    candidates = [_in_money(m, quantity, valued) for m in found.metrics if not _bracketed_apart(document.text, m, q, ctx["clause"][0])]
     # An unscaled sum beside a market's name is its price, not a flow: "Brent traded at $77.51".
     if not q.scaled and (priced := _per_unit(candidates, quantity, q, ctx["clause"])):
         metric, quantity = priced

@@ -325,12 +325,18 @@ def _carry_units(text: str, found: list[QuantityMention], g: _Grammar) -> list[Q
                 "value": q.quantity.value * ratio, "precision": q.quantity.precision * ratio, "unit": after.quantity.unit}))
             continue
         before = next((p for p in reversed(out[:i]) if p.quantity.unit), None)
+        echoed = not q.scaled and g.echo_before.search(text, max(0, q.start - 25), q.start)
         if before and _SENTENCE_END.search(text, before.end, q.start) is None and (
             (q.scaled and before.quantity.unit not in ("%", "pp"))
             # "81 813 megawatts ..., up from 66 780 a year earlier": the level it came from.
-            or (not q.scaled and g.echo_before.search(text, max(0, q.start - 25), q.start))
+            or echoed
         ):
-            out[i] = replace(q, quantity=q.quantity.model_copy(update={"unit": before.quantity.unit}))
+            update = {"unit": before.quantity.unit}
+            if echoed and before.scaled and abs(q.quantity.value) < 1000 and before.quantity.unit not in ("%", "pp"):
+                # "303 milliards de dollars de PIB, contre 264 en 2017": the same scale too.
+                ratio = float(f"{before.quantity.value / (_digits_value(before, g) or before.quantity.value):.12g}")
+                update |= {"value": q.quantity.value * ratio, "precision": q.quantity.precision * ratio}
+            out[i] = replace(q, quantity=q.quantity.model_copy(update=update))
     return out
 
 
