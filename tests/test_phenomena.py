@@ -396,12 +396,19 @@ ROWS = [
     Row("first-quarters-fr", "fr", "Au cours des trois premiers trimestres de 2023, les échanges entre la Chine et la Russie ont atteint 176,4 milliards "
         "de dollars.", "176,4", "supported", {"period": "January–September 2023"}),
     Row("sentence-credit-en", "en", "As per the report, Bangladesh is the 35th largest economy in 2022 with a GDP of US$460.8 billion.",
-        "largest", "cited-source-differs"),
+        "US$460.8", "cited-source-differs"),
     Row("count-of-other-de", "de", "In Brasilien stieg die Bevölkerung zwischen 2010 und 2012 um 3.168 Einwohner.", "3.168", "measure-mismatch"),
     # -- from audit 10: a change in value is no change in volume; an echoed bare figure keeps the scale -------
     Row("in-value-en", "en", "China's crude imports rose 11% in volume in 2023 despite a 7.7% decrease in value.", "7.7%", "no-evidence"),
     Row("echo-scale-fr", "fr", "Le PIB de l'Égypte a atteint 318,7 milliards de dollars en 2019, contre 248,4 en 2017.", "248,4", "supported",
         {"period": "2017"}),
+    # -- from audit 11: an adjective inside an indicator's name; ordinals in digits past ten ----------------
+    Row("gapped-alias-fr", "fr", "Les importations chinoises de pétrole brut en provenance de Russie ont atteint 86,25 millions de tonnes en 2022.",
+        "86,25", "supported"),
+    Row("gapped-alias-es", "es", "Las importaciones chinas de crudo procedente de Rusia llegaron a 86,25 millones de toneladas en 2022.", "86,25",
+        "supported"),
+    Row("digit-ordinal-en", "en", "Mexico was the 14th largest economy in the world in 2022.", "14th", "rank-supported", {"rank": 14}),
+    Row("digit-ordinal-es", "es", "México fue la 12ª economía del mundo en 2023.", "12ª", "rank-supported", {"rank": 12}),
     Row("rank-list-en", "en", "Iraq and Malaysia were China's third- and fourth-biggest crude suppliers in 2023.", "fourth-biggest", "not-checked"),
 ]
 
