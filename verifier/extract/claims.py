@@ -58,18 +58,30 @@ class _RankGrammar:
     article_before: re.Pattern
 
 
+class _Ordinals(dict):
+    """The listed ordinals, and any written in digits ("14th", "35e", "12º"): its number."""
+
+    def __missing__(self, key: str) -> int:
+        if m := re.match(r"(\d{1,3})\D", key):
+            return int(m.group(1))
+        raise KeyError(key)
+
+
 @cache
 def _rank_grammar(lang: str) -> _RankGrammar:
     lex = lx.load(lang)
     ranking = lex.data["ranking"]
-    ordinals = phrase_pattern(ranking["ordinals"])
+    # "the 14th largest", "la 35e économie", "el 12º": an ordinal in digits, read by its pattern, not listed.
+    digits = rf"(?<![\w.,])\d{{1,3}}(?:{'|'.join(map(re.escape, sorted(ranking.get('numeric_ordinal_suffixes', []), key=len, reverse=True)))})(?!\w)"
+    digits = digits if ranking.get("numeric_ordinal_suffixes") else "(?!)"
+    ordinals = f"{phrase_pattern(ranking['ordinals'])}|{digits}"
     # A count before a superlative names a group, not a rank ("les deux plus grands").
     ones = ("zéro", "un", "une", "zero", "one", "cero", "un", "uno", "una", "null", "ein", "eine", "einen", "eins")
     counts = [w for w in lex.written_numbers if w not in ones]
     groups = ranking.get("one_of", []) + counts + ranking.get("groups", [])
     positions = rf"(?:{phrase_pattern(ranking.get('positions', [])) or '(?!)'}){_S}(?:\d{{1,2}}|{phrase_pattern(lex.written_numbers)})(?![\w.,]\d)"
     return _RankGrammar(
-        words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))}|{positions})", re.I),
+        words=re.compile(f"({phrase_pattern(ranking['ordinals'] | ranking.get('superlatives', {}))}|{positions}|{digits})", re.I),
         positions=re.compile(rf"(?:{phrase_pattern(ranking.get('positions', [])) or '(?!)'}){_S}(?P<n>.+)", re.I),
         overtake=re.compile(f"({phrase_pattern(ranking['overtake'])})", re.I),
         passive=re.compile(phrase_pattern(ranking.get("passive", [])), re.I),
@@ -78,7 +90,7 @@ def _rank_grammar(lang: str) -> _RankGrammar:
         joined=re.compile(rf"-?[\s\u00a0\u202f]*(?:{phrase_pattern(ranking.get('rank_joiners', []))})[\s\u00a0\u202f]+\w+-", re.I),
         regional=re.compile(phrase_pattern(ranking.get("regional", [])), re.I),
         to_winner=re.compile(rf"(?:{phrase_pattern(ranking.get('to_winner', []))})[\s\u00a0\u202f]*(?:\w+[\s\u00a0\u202f]+)?\Z", re.I),
-        ordinals=lx.normalize_keys(ranking["ordinals"]),
+        ordinals=_Ordinals(lx.normalize_keys(ranking["ordinals"])),
         superlatives=lx.normalize_keys(ranking.get("superlatives", {})),
         noun=re.compile(rf"{_RANK_GAP.pattern}?(?:{phrase_pattern(ranking.get('nouns', []))})", re.I),
         one_of=re.compile(rf"(?:{phrase_pattern(groups)}|(?<![\d.,])\d{1,2}){_S}(?:[^\W\d]+{_S})?\Z", re.I),

@@ -154,19 +154,10 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-#: How far down digit ordinals are read: World Bank tables rank about 200 economies.
-_RANKS = 220
-
-
 @cache
 def load(lang: str) -> Lexicon:
     if lang not in SUPPORTED:
         raise ConfigError(f"unsupported language {lang!r}: expected one of {', '.join(SUPPORTED)}")
     raw = (resources.files(__package__) / "lexicons" / f"{lang}.toml").read_text("utf-8")
     data = tomllib.loads(raw)
-    ranking = data.get("ranking", {})
-    # "the 14th largest", "la 35e économie", "el 12º": ordinals in digits, as far as any table ranks.
-    for suffix in ranking.get("numeric_ordinal_suffixes", []):
-        for n in range(1, _RANKS + 1):
-            ranking.setdefault("ordinals", {}).setdefault(f"{n}{suffix}", n)
     return Lexicon(lang=lang, data=data, months=_months(lang, data.get("periods", {}).get("month_abbreviations", {})), places=_places(lang, data))
