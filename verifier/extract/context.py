@@ -119,7 +119,7 @@ class Context:
         """`fields` of a claim, with the places, period and indicator the context lends it, and where each came from."""
         inherited: list[Inherited] = []
         vague = fields.pop("vague", False)  # the figure's own period is a part no source delimits: none to lend
-        if fields["kind"] != "ranking" and self.other_named(fields["span"].end, clause[1]):
+        if fields["kind"] != "ranking" and self._other_named(fields["span"].end, clause[1]):
             return {**fields, "places": []}  # "y un 11,59 % para el país vecino": no place the text names, none to lend
         lent = None
         if fields.get("metric") is None:
@@ -313,7 +313,7 @@ class Context:
     def _named_anywhere(self) -> set[str]:
         return {m.code for m in place_finder.find(f"{self.document.title or ''}\n{self.document.text}", self.document.lang)}
 
-    def other_named(self, start: int, end: int) -> bool:
+    def _other_named(self, start: int, end: int) -> bool:
         """Whether the figure ending at `start` is for a country the text does not name: "un 11,59 % para el país vecino"."""
         m = _grammar(self.document.lang).other.search(self.document.text, start, min(end, start + 40))
         return m is not None and not re.search(r"\d", self.document.text[start : m.start()])

@@ -24,7 +24,7 @@ def _pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, str | None, in
 
 
 #: Words after which an alias's head may take an adjective: "importations [chinoises] de pétrole brut".
-_LINKS = frozenset({"de", "d'", "du", "des", "of", "del", "de la"})
+_LINKS = frozenset({"de", "du", "des", "of", "del"})  # and any "d'…": "importations [chinoises] d'or noir"
 
 
 @cache

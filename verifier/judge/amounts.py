@@ -19,10 +19,10 @@ from ..geo import name
 from ..models import Claim, Evidence, Interval, Verdict
 from ..periods import calendar_years, comparable_periods, same_span
 from ..readable import format_magnitude
-from ..tolerances import FUTURES_BASIS, SAME_ORDER, Settings
+from ..tolerances import FUTURES_BASIS, Settings
 from .convert import Converted, NotComparable
 from .evidence import answers, in_unit, mirror_note, place_list, ranked, recorded_flow, who
-from .intervals import as_published, contains, gap, interval, overlaps, rounding, said, shown_digits, side
+from .intervals import as_published, beyond_order, contains, gap, interval, overlaps, rounding, said, shown_digits, side
 
 
 def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], settings: Settings) -> Verdict:
@@ -109,7 +109,7 @@ def judge_amount(claim: Claim, document: str, evidence: Sequence[Evidence], sett
             what=f"a rate for {claim.period.label} that offices often give December on December, while this series is the year's average; "
             "the text does not say it is the average",
         )
-    if value.value > 0 and claim.quantity.value > 0 and max(claim.quantity.value / value.value, value.value / claim.quantity.value) > SAME_ORDER:
+    if beyond_order(claim.quantity.value, value.value):
         # News misstates a level by a digit or a year, not by half: a figure this far off is most likely another quantity
         # the reading took for this one (a change restated in units, a part, another currency).
         return verdict(

@@ -26,11 +26,11 @@ from ..periods import (
     same_span,
 )
 from ..readable import digits_for, format_interval, format_magnitude
-from ..tolerances import FUTURES_BASIS, REVISION_REACH, ROUNDING_SLACK, SAME_ORDER, Settings
+from ..tolerances import FUTURES_BASIS, REVISION_REACH, ROUNDING_SLACK, Settings
 from .amounts import period_unavailable
 from .convert import NotComparable, convert
 from .evidence import answers, crude, mirror_note, places_match, ranked, who
-from .intervals import contains, hedged_below, interval, overlaps, said, shown_digits
+from .intervals import beyond_order, contains, distance, hedged_below, interval, overlaps, said, shown_digits, side, widened
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         if contains(window, e.value):
             return verdict(claim, document, "supported", [e], window, **fields)
         return verdict(claim, document, "value-mismatch", [e], window, gap=f"{abs(claim.quantity.value - e.value):.1f} pp",
-                       side="above" if claim.quantity.value > e.value else "below", **fields)
+                       side=side(claim.quantity.value, e.value), **fields)
     pair = _pair(claim, relevant, now_p, base_p)
     if pair is None:
         missing = now_p if not any(same_span(e.period, now_p) for e in relevant) else base_p
@@ -142,7 +142,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
                 + mirror_note(claim, now, indicator),
     }
     if overlaps(window, literal.low, literal.high):
-        if not contains(window, literal.value) and _distance(window, literal.value) > REVISION_REACH * abs(literal.value):
+        if not contains(window, literal.value) and distance(window, literal.value) > REVISION_REACH * abs(literal.value):
             # Population +0.29 % against "+0.5 %": a 0.1 % revision of 68 M levels moves the change by 0.2 pp.
             return verdict(claim, document, "within-revisions", [now, base], window,
                            why=f"Only revisions to the levels would bring {_show(literal, claim)} to the text's figure, and for a change "
@@ -171,7 +171,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
     if indicator.closes and (now_p.end - now_p.start).days >= 27:
         futures = indicator.quotes_are_futures and not catalog.says(indicator.id, "spot", claim.sentence)
         slack = 2 * FUTURES_BASIS * 100 if futures and claim.quantity.unit == "%" else 0.0  # pp of change: the basis at each end
-        near = overlaps(_widened(window, slack), literal.low, literal.high)
+        near = overlaps(widened(window, slack), literal.low, literal.high)
         if not catalog.says(indicator.id, "average", claim.sentence):
             # Not said to be the averages' change: news means close to close.
             closed = None if futures and near else _close_to_close(claim, document, relevant, now_p, base_p, window, slack, fields)
@@ -186,7 +186,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
                 what=f"a change of the futures' average, as news quotes oil, within {slack:.0f} pp (the futures-spot basis at either "
                      f"end) of the spot series' {_show(literal)}",
             )
-    if indicator.revised_within and contains(_widened(window, indicator.revised_within * abs(literal.value)), literal.value):
+    if indicator.revised_within and contains(widened(window, indicator.revised_within * abs(literal.value)), literal.value):
         # National counts define the levels otherwise (Poland's population at year end: -131,000; the World Bank's
         # mid-year: -134,396): a change this near the source's, in such a series, is not called wrong.
         return verdict(claim, document, "within-revisions", [now, base], window,
@@ -204,7 +204,7 @@ def judge_change(claim: Claim, document: str, evidence: Sequence[Evidence], sett
         return verdict(claim, document, "period-mismatch", [now, base, e, b], window,
                        other_period=f"{e.period.label} on {b.period.label}", other_observed=_show(r), **{**fields, "note": ""})
     return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, literal),
-                   side="above" if claim.quantity.value > literal.value else "below", **fields)
+                   side=side(claim.quantity.value, literal.value), **fields)
 
 
 def _close_to_close(claim: Claim, document: str, relevant: list[Evidence], now_p: Period, base_p: Period, window: Interval,
@@ -225,23 +225,10 @@ def _close_to_close(claim: Claim, document: str, relevant: list[Evidence], now_p
               "observed": f"{_show(r, claim)} ({_levels(now, base)}); on the periods' averages {fields['observed']}", "note": basis}
     if not slack and overlaps(window, r.low, r.high):
         return verdict(claim, document, "supported", [now, base], window, **fields)
-    if slack and overlaps(_widened(window, slack), r.low, r.high):
+    if slack and overlaps(widened(window, slack), r.low, r.high):
         return None
     return verdict(claim, document, "value-mismatch", [now, base], window, gap=_gap(claim.quantity.value, r),
-                   side="above" if claim.quantity.value > r.value else "below", **fields)
-
-
-def _distance(window: Interval, x: float) -> float:
-    """How far `x` lies outside `window` (0 inside)."""
-    if window.low is not None and x < window.low:
-        return window.low - x
-    if window.high is not None and x > window.high:
-        return x - window.high
-    return 0.0
-
-
-def _widened(window: Interval, by: float) -> Interval:
-    return Interval(low=None if window.low is None else window.low - by, high=None if window.high is None else window.high + by)
+                   side=side(claim.quantity.value, r.value), **fields)
 
 
 def _far_apart(claimed: float, observed: float, unit: str) -> bool:
@@ -256,7 +243,7 @@ def _far_apart(claimed: float, observed: float, unit: str) -> bool:
         a, b = claimed, observed
         if a < 0 and b < 0:
             a, b = -a, -b
-    return a > 0 and b > 0 and max(a / b, b / a) > SAME_ORDER
+    return beyond_order(a, b)
 
 
 #: How far before a period's end its last close may lie (a year may end on a long weekend).
@@ -326,7 +313,7 @@ def judge_comparison(claim: Claim, document: str, evidence: Sequence[Evidence], 
     if contains(window, literal.value):
         return verdict(claim, document, "supported", [a, b], window, **fields)
     return verdict(claim, document, "value-mismatch", [a, b], window, gap=_gap(claim.quantity.value, literal),
-                   side="above" if claim.quantity.value > literal.value else "below", **fields)
+                   side=side(claim.quantity.value, literal.value), **fields)
 
 
 def _two_places(claim: Claim) -> tuple[str, str]:
@@ -374,4 +361,4 @@ def judge_share(claim: Claim, document: str, evidence: Sequence[Evidence], setti
     if contains(window, share):
         return verdict(claim, document, "supported", [part, whole], window, **fields)
     return verdict(claim, document, "value-mismatch", [part, whole], window, gap=f"{abs(claim.quantity.value - share):.1f} pp",
-                   side="above" if claim.quantity.value > share else "below", **fields)
+                   side=side(claim.quantity.value, share), **fields)

@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..models import Claim, Interval
 from ..readable import digits_for, format_interval, format_magnitude
-from ..tolerances import ROUNDING_SLACK, Settings
+from ..tolerances import ROUNDING_SLACK, SAME_ORDER, Settings
 
 
 def interval(claim: Claim, settings: Settings, widen: float = 0.0) -> Interval:
@@ -60,6 +60,25 @@ def contains(i: Interval, x: float) -> bool:
     if i.high is not None and (x > i.high and not _close(x, i.high) or (not i.high_inclusive and (x >= i.high or _close(x, i.high)))):
         return False
     return True
+
+
+def distance(i: Interval, x: float) -> float:
+    """How far `x` lies outside `i` (0 inside)."""
+    if i.low is not None and x < i.low:
+        return i.low - x
+    if i.high is not None and x > i.high:
+        return x - i.high
+    return 0.0
+
+
+def beyond_order(a: float, b: float) -> bool:
+    """Two positive figures more than `SAME_ORDER` times apart: no misstatement of the one is the other."""
+    return a > 0 and b > 0 and max(a / b, b / a) > SAME_ORDER
+
+
+def widened(i: Interval, by: float) -> Interval:
+    """`i` widened by `by` (absolute) at each closed end."""
+    return Interval(low=None if i.low is None else i.low - by, high=None if i.high is None else i.high + by)
 
 
 def as_published(value: float) -> tuple[float, float]:
